@@ -1,0 +1,13 @@
+namespace Courseware.Lab;
+
+/// <summary>The image is not on the engine and could not be pulled (offline, or it does not exist).</summary>
+public sealed class ImageNotFoundException(string image, string reason)
+    : LabException(
+        $"Image '{image}' is not on this engine and could not be pulled ({reason}).",
+        image.StartsWith("busybox", StringComparison.Ordinal)
+            ? "Run scripts/ensure-docker.sh: it seeds busybox:stable from the host's static busybox (apt-get install busybox-static) when no registry is reachable."
+            : $"Build it first (docker build -t {image} DIR), or pull it while online (docker pull {image}). 'docker images' lists what the engine has.")
+{
+    public string Image { get; } = image;
+    public override string Title => "Image not found";
+}
