@@ -1,0 +1,41 @@
+namespace Courseware.Lab;
+
+/// <summary>One network a container is attached to, as <c>docker inspect</c> shows under NetworkSettings.Networks.</summary>
+public sealed record NetworkAttachment(string Network, string IpAddress, long PrefixLength, string Gateway, string MacAddress, IReadOnlyList<string> Aliases)
+{
+    public string Cidr => IpAddress.Length == 0 ? "" : $"{IpAddress}/{PrefixLength}";
+}
+
+/// <summary>The part of <c>docker inspect</c> the lessons talk about, typed; <see cref="RawJson"/> has the rest.</summary>
+public sealed record ContainerDetails(
+    string Id,
+    string Name,
+    string Image,
+    string ImageId,
+    string State,
+    bool Running,
+    long ExitCode,
+    DateTimeOffset? StartedAt,
+    bool Tty,
+    string NetworkMode,
+    IReadOnlyList<NetworkAttachment> Networks,
+    IReadOnlyList<PortBindingInfo> Ports,
+    IReadOnlyDictionary<string, string> Labels,
+    string RawJson)
+{
+    public string ShortId => Id[..Math.Min(12, Id.Length)];
+
+    /// <summary>The IP address on the first network (there is usually one). Current engines have no top-level IPAddress: it is per network.</summary>
+    public string? IpAddress => Networks.Select(n => n.IpAddress).FirstOrDefault(ip => ip.Length > 0);
+
+    /// <summary>The IP address on one network.</summary>
+    public string IpAddressOn(string network) =>
+        Networks.FirstOrDefault(n => n.Network == network)?.IpAddress is { Length: > 0 } ip ? ip
+        : throw new LabException($"Container '{Name}' has no address on network '{network}'.",
+            $"It is attached to: {string.Join(", ", Networks.Select(n => n.Network))}. Connect it: docker network connect {network} {Name}");
+
+    public override string ToString() =>
+        $"{Name} ({ShortId}) {State}, image {Image}, " +
+        string.Join(", ", Networks.Select(n => $"{n.Network} {n.IpAddress}")) +
+        (Ports.Count == 0 ? "" : ", ports " + string.Join(", ", Ports));
+}

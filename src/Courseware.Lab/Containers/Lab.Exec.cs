@@ -1,0 +1,31 @@
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+public sealed partial class Lab
+{
+    /// <summary><c>docker exec CONTAINER COMMAND...</c>: runs a command in a running container and captures its output.</summary>
+    public async Task<ExecResult> ExecAsync(string container, params string[] command) =>
+        await ExecAsync(container, command, CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary><c>docker exec CONTAINER COMMAND...</c> with cancellation.</summary>
+    public async Task<ExecResult> ExecAsync(string container, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        if (command.Count == 0)
+            throw new LabException("No command was given to exec.", "Name the command and its arguments, e.g. ExecAsync(\"web\", \"ip\", \"addr\").");
+        var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
+        if (!details.Running)
+            throw new LabException($"Container '{details.Name}' is not running ({details.State}).", $"Start it again (docker start {details.Name}) or run a new one; docker exec needs a running container.");
+        var exec = await Client.Exec.CreateContainerExecAsync(details.Id, new ContainerExecCreateParameters
+        {
+            AttachStdout = true,
+            AttachStderr = true,
+            Cmd = command.ToList(),
+        }, cancellationToken).ConfigureAwait(false);
+        string stdout, stderr;
+        using (var stream = await Client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken).ConfigureAwait(false))
+            (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+        var inspect = await Client.Exec.InspectContainerExecAsync(exec.ID, cancellationToken).ConfigureAwait(false);
+        return new ExecResult(details.Name, command, inspect.ExitCode ?? -1, stdout, stderr);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+public sealed partial class Lab
+{
+    /// <summary><c>docker run -d [-p ...] [--name NAME] IMAGE [COMMAND]</c> with C# named arguments.</summary>
+    public Task<Container> RunAsync(
+        string image,
+        string? name = null,
+        IEnumerable<PortPublication>? publish = null,
+        bool publishAll = false,
+        string? network = null,
+        IEnumerable<string>? networkAliases = null,
+        IEnumerable<string>? command = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(image, new RunOptions
+        {
+            Name = name,
+            Publish = publish?.ToList() ?? [],
+            PublishAll = publishAll,
+            Network = network,
+            NetworkAliases = networkAliases?.ToList() ?? [],
+            Command = command?.ToList() ?? [],
+        }, cancellationToken);
+
+    /// <summary>
+    /// <c>docker run -d</c>. Port specs are checked before anything is created; a container of the course with the
+    /// same name is replaced; if starting fails, the half-made container is removed, so nothing is left behind.
+    /// </summary>
+    public async Task<Container> RunAsync(string image, RunOptions? options, CancellationToken cancellationToken = default)
+    {
+        options ??= new RunOptions();
+        if (string.IsNullOrWhiteSpace(image))
+            throw new LabException("No image was given.", "Name the image to run, e.g. RunAsync(\"exercise4\") for docker run exercise4.");
+        if (options.Name is { } n && !Regex.IsMatch(n, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+            throw new LabException($"'{n}' is not a valid container name.", "Container names use letters, digits, '_', '.' and '-', and start with a letter or digit.");
+
+        await EnsureImageAsync(image, cancellationToken).ConfigureAwait(false);
+        if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
+        var networkMode = options.Network ?? "bridge";
+        if (options.Network is not null && networkMode is not ("bridge" or "host" or "none" or "default"))
+            await Network.InspectAsync(networkMode, cancellationToken).ConfigureAwait(false);
+
+        var parameters = new CreateContainerParameters
+        {
+            Image = image,
+            Name = options.Name,
+            Hostname = options.Hostname,
+            Labels = NewLabels(),
+            Tty = options.Interactive,
+            OpenStdin = options.Interactive,
+            Env = options.Env.Select(e => $"{e.Key}={e.Value}").ToList(),
+            Cmd = options.Command.Count == 0 ? null : options.Command.ToList(),
+            HostConfig = new HostConfig
+            {
+                NetworkMode = networkMode,
+                PublishAllPorts = options.PublishAll,
+                // `--network host` shares the host's resolver and docker refuses --dns with it.
+                DNS = Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null,
+            },
+        };
+        options.Publish.ApplyTo(parameters);
+        if (options.NetworkAliases.Count > 0)
+            parameters.NetworkingConfig = new NetworkingConfig
+            {
+                EndpointsConfig = new Dictionary<string, EndpointSettings> { [networkMode] = new() { Aliases = options.NetworkAliases.ToList() } },
+            };
+
+        CreateContainerResponse created;
+        try
+        {
+            created = await Client.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            throw TranslateRunError(e, options);
+        }
+
+        try
+        {
+            await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            var details = await InspectAsync(created.ID, cancellationToken).ConfigureAwait(false);
+            if (options.ExpectRunning && !details.Running)
+                throw new ContainerExitedException(details.Name, details.ExitCode, await LogsAsync(created.ID, 20, cancellationToken).ConfigureAwait(false));
+            return new Container(created.ID, details.Name, image, options.ToCommandLine(image), details.Ports);
+        }
+        catch (Exception e)
+        {
+            // Leave nothing behind: a container that could not start is of no use to the learner.
+            await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
+            if (e is DockerApiException api) throw TranslateRunError(api, options);
+            throw;
+        }
+    }
+
+    /// <summary><c>docker rm -f NAME</c>. Returns false if there was no such container.</summary>
+    public Task<bool> RemoveAsync(string container, CancellationToken cancellationToken = default) =>
+        TryAsync(() => Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
+
+    /// <summary><c>docker stop NAME</c>.</summary>
+    public async Task StopAsync(string container, int timeoutSeconds = 2, CancellationToken cancellationToken = default)
+    {
+        await Translate(container, () => Client.Containers.StopContainerAsync(container, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)timeoutSeconds }, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary><c>docker logs --tail N NAME</c>, as lines.</summary>
+    public async Task<IReadOnlyList<string>> LogsAsync(string container, int tail = 50, CancellationToken cancellationToken = default)
+    {
+        var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
+        using var stream = await Client.Containers.GetContainerLogsAsync(details.Id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
+        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+        return (stdout + stderr).Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private async Task ReplaceCourseContainerAsync(string name, CancellationToken cancellationToken)
+    {
+        ContainerInspectResponse existing;
+        try
+        {
+            existing = await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException) { return; }
+        if (existing.Config?.Labels?.ContainsKey(LabLabels.Session) != true)
+            throw new LabException(
+                $"A container named '{name}' already exists and was not made by this course.",
+                $"Pick another name, or remove it yourself if you are sure: docker rm -f {name}");
+        await RemoveAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static readonly Regex AllocatedPort = new(@"(?:Bind for |listen tcp[46]? |listen udp[46]? )\[?[0-9a-fA-F.:]*\]?:(\d+)(?: failed)?|:(\d+): bind: address already in use", RegexOptions.CultureInvariant);
+
+    private Exception TranslateRunError(DockerApiException e, RunOptions options)
+    {
+        var message = ShortEngineMessage(e);
+        if (message.Contains("port is already allocated", StringComparison.OrdinalIgnoreCase) || message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            var match = AllocatedPort.Match(message);
+            var port = match.Success ? int.Parse(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : options.Publish.FirstOrDefault(p => p.HostPortStart > 0)?.HostPortStart ?? 0;
+            return new PortAlreadyAllocatedException(port, FreeHostPortNear(port), message);
+        }
+        if (e is DockerImageNotFoundException || message.Contains("No such image", StringComparison.OrdinalIgnoreCase))
+            return new ImageNotFoundException(options.Name ?? "?", message);
+        if (message.Contains("network", StringComparison.OrdinalIgnoreCase) && message.Contains("not found", StringComparison.OrdinalIgnoreCase))
+            return new LabException($"The network '{options.Network}' does not exist.", $"Create it first: docker network create {options.Network} (Network.CreateAsync(\"{options.Network}\")).", message);
+        if (message.Contains("Conflict", StringComparison.OrdinalIgnoreCase) && options.Name is not null)
+            return new LabException($"The name '{options.Name}' is already in use.", $"Pick another --name, or remove the other container: docker rm -f {options.Name}", message);
+        return new LabException($"docker run failed: {message}", "Read the engine's message; the equivalent command is: " + options.ToCommandLine("IMAGE"), message, e);
+    }
+
+    /// <summary>A host port near the one asked for that no container publishes and nothing listens on.</summary>
+    internal static int? FreeHostPortNear(int port)
+    {
+        for (var candidate = Math.Max(1024, port + 1); candidate < Math.Min(65535, Math.Max(1024, port + 1) + 200); candidate++)
+        {
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Any, candidate);
+                listener.Start();
+                return candidate;
+            }
+            catch (SocketException) { }
+        }
+        return null;
+    }
+
+    private static async Task Translate(string container, Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            throw NoSuchContainer(container);
+        }
+    }
+
+    internal static LabException NoSuchContainer(string container) =>
+        new($"There is no container '{container}'.", "docker ps -a lists the containers; run it first (RunAsync) or check the name.");
+}

@@ -1,0 +1,51 @@
+namespace Courseware.Lab;
+
+/// <summary>The flags of <c>docker run -d</c> the lessons use. Every property names its flag.</summary>
+public sealed record RunOptions
+{
+    /// <summary><c>--name</c>. Re-running with the same name replaces the course's earlier container.</summary>
+    public string? Name { get; init; }
+
+    /// <summary><c>-p</c>, any number of times: strings as docker takes them ("8080:80", "127.0.0.1::80") or typed values.</summary>
+    public IReadOnlyList<PortPublication> Publish { get; init; } = [];
+
+    /// <summary><c>-P</c>: publish every EXPOSEd port on a random host port.</summary>
+    public bool PublishAll { get; init; }
+
+    /// <summary><c>--network</c>: bridge (default), host, none, or a network you created.</summary>
+    public string? Network { get; init; }
+
+    /// <summary><c>--network-alias</c>: extra DNS names on that network.</summary>
+    public IReadOnlyList<string> NetworkAliases { get; init; } = [];
+
+    /// <summary><c>--hostname</c>.</summary>
+    public string? Hostname { get; init; }
+
+    /// <summary><c>-e NAME=VALUE</c>.</summary>
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The command after the image name; empty keeps the image's CMD.</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+
+    /// <summary><c>-it</c>: a terminal and open stdin, as in the lesson's <c>docker run -dit</c>.</summary>
+    public bool Interactive { get; init; } = true;
+
+    /// <summary>Throw <see cref="ContainerExitedException"/> if the container is not running right after start.</summary>
+    public bool ExpectRunning { get; init; } = true;
+
+    /// <summary>The docker CLI command these options stand for.</summary>
+    public string ToCommandLine(string image)
+    {
+        var parts = new List<string> { "docker run -d" + (Interactive ? "it" : "") };
+        if (Name is not null) parts.Add($"--name {Name}");
+        if (Network is not null) parts.Add($"--network {Network}");
+        parts.AddRange(NetworkAliases.Select(a => $"--network-alias {a}"));
+        if (Hostname is not null) parts.Add($"--hostname {Hostname}");
+        parts.AddRange(Env.Select(e => $"-e {e.Key}={e.Value}"));
+        if (PublishAll) parts.Add("-P");
+        parts.AddRange(Publish.Select(p => $"-p {p}"));
+        parts.Add(image);
+        parts.AddRange(Command.Select(c => c.Contains(' ') ? $"\"{c}\"" : c));
+        return string.Join(' ', parts);
+    }
+}

@@ -1,0 +1,123 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+/// <summary>
+/// One learner's session on a Docker engine. Each method mirrors a docker CLI verb:
+/// <c>BuildAsync</c> is <c>docker build</c>, <c>RunAsync</c> is <c>docker run -d</c>, <c>Network.CreateAsync</c> is
+/// <c>docker network create</c>. Everything it creates is labelled <c>courseware.session</c> and removed by <see cref="CleanAsync"/>.
+/// </summary>
+public sealed partial class Lab : IAsyncDisposable, IDisposable
+{
+    private Lab(DockerClient client, EngineInfo engine, string lesson, LabOptions options)
+    {
+        Client = client;
+        Engine = engine;
+        Lesson = lesson;
+        Options = options;
+        SessionId = options.SessionId ?? $"{lesson}@{Environment.MachineName}:{Environment.ProcessId}";
+        Network = new NetworkCommands(this);
+    }
+
+    internal DockerClient Client { get; }
+    internal LabOptions Options { get; }
+
+    /// <summary>The engine this lab talks to (docker version / docker info).</summary>
+    public EngineInfo Engine { get; }
+
+    /// <summary>The lesson name, stored in the <c>courseware.lesson</c> label.</summary>
+    public string Lesson { get; }
+
+    /// <summary>The value of the <c>courseware.session</c> label on everything this lab creates.</summary>
+    public string SessionId { get; }
+
+    /// <summary><c>docker network ...</c></summary>
+    public NetworkCommands Network { get; }
+
+    /// <summary>
+    /// Connects to the engine the docker CLI would use (DOCKER_HOST, docker context, default socket)
+    /// and removes what killed course runs left behind.
+    /// </summary>
+    public static async Task<Lab> ConnectAsync(string lesson = "lab", LabOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LabOptions();
+        if (string.IsNullOrWhiteSpace(lesson))
+            throw new LabException("The lesson name is empty.", "Pass a short name, e.g. Lab.ConnectAsync(\"01-exposing-ports\"); it labels what the lesson creates.");
+
+        var endpoint = EngineEndpoint.Describe();
+        DockerClient client;
+        try
+        {
+            client = new DockerClientBuilder().Build();
+        }
+        catch (Exception e)
+        {
+            throw new EngineUnreachableException(endpoint, e.Message, e);
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.ConnectTimeout);
+            var version = await client.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
+            var info = await client.System.GetSystemInfoAsync(timeout.Token).ConfigureAwait(false);
+            var engine = new EngineInfo(
+                endpoint,
+                version.Version ?? "?",
+                version.APIVersion ?? "?",
+                version.Os ?? info.OSType ?? "?",
+                info.OperatingSystem ?? "",
+                info.KernelVersion ?? version.KernelVersion ?? "",
+                IsDockerDesktop(info));
+            var lab = new Lab(client, engine, lesson, options);
+            if (options.RemoveLeftovers)
+                await lab.RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
+            return lab;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            client.Dispose();
+            throw new EngineUnreachableException(endpoint, $"no answer within {options.ConnectTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or IOException or TimeoutException or DockerApiException)
+        {
+            client.Dispose();
+            throw new EngineUnreachableException(endpoint, Innermost(e).Message, e);
+        }
+    }
+
+    private static bool IsDockerDesktop(SystemInfoResponse info) =>
+        (info.OperatingSystem ?? "").Contains("Docker Desktop", StringComparison.OrdinalIgnoreCase)
+        || (info.KernelVersion ?? "").Contains("linuxkit", StringComparison.OrdinalIgnoreCase);
+
+    internal static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+
+    /// <summary>The labels for a new resource of this session.</summary>
+    internal Dictionary<string, string> NewLabels() => new()
+    {
+        [LabLabels.Session] = SessionId,
+        [LabLabels.Lesson] = Lesson,
+        [LabLabels.OwnerPid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [LabLabels.OwnerHost] = Environment.MachineName,
+    };
+
+    internal static IDictionary<string, IDictionary<string, bool>> LabelFilter(string label) =>
+        new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } };
+
+    internal IDictionary<string, IDictionary<string, bool>> SessionFilter() => LabelFilter($"{LabLabels.Session}={SessionId}");
+
+    public void Dispose() => Client.Dispose();
+
+    public ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public override string ToString() => $"Lab '{Lesson}' (session {SessionId}) on {Engine}";
+}

@@ -1,0 +1,22 @@
+namespace Courseware.Lab;
+
+/// <summary>How a <see cref="Lab"/> connects and labels what it creates.</summary>
+public sealed record LabOptions
+{
+    /// <summary>Overrides the session id. By default it is the lesson plus this process, so re-running a notebook's
+    /// connect cell in the same kernel continues the same session instead of orphaning the earlier one.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>
+    /// Containers get `--dns 127.0.0.1` so that a name nobody on the network knows fails at once inside the
+    /// container instead of being forwarded to the host's resolvers. Docker's embedded DNS still answers
+    /// container names and aliases on user-defined networks, which is all the lessons resolve.
+    /// </summary>
+    public bool OfflineDns { get; init; } = true;
+
+    /// <summary>How long to wait for the engine to answer before calling it unreachable.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Remove resources left by course processes that no longer exist (a killed kernel or test run).</summary>
+    public bool RemoveLeftovers { get; init; } = true;
+}

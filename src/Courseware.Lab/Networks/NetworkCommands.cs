@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+/// <summary><c>docker network create | connect | disconnect | inspect | ls | rm</c>.</summary>
+public sealed class NetworkCommands
+{
+    private readonly Lab _lab;
+
+    internal NetworkCommands(Lab lab) => _lab = lab;
+
+    private DockerClient Client => _lab.Client;
+
+    /// <summary>
+    /// <c>docker network create [--internal] [--subnet S] NAME</c> (a user-defined bridge). A network of the course with
+    /// the same name is replaced, so re-running the cell works; its containers are disconnected first.
+    /// </summary>
+    public async Task<NetworkDetails> CreateAsync(string name, string driver = "bridge", bool @internal = false, string? subnet = null, CancellationToken cancellationToken = default)
+    {
+        if (!Regex.IsMatch(name ?? "", "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+            throw new LabException($"'{name}' is not a valid network name.", "Network names use letters, digits, '_', '.' and '-', e.g. docker network create labnet.");
+        if (name is "bridge" or "host" or "none")
+            throw new LabException($"'{name}' is one of Docker's predefined networks.", "Give your network its own name, e.g. labnet.");
+        await ReplaceCourseNetworkAsync(name, cancellationToken).ConfigureAwait(false);
+        var parameters = new NetworksCreateParameters
+        {
+            Name = name,
+            Driver = driver,
+            Internal = @internal,
+            Labels = _lab.NewLabels(),
+            IPAM = subnet is null ? null : new IPAM { Config = [new IPAMConfig { Subnet = subnet }] },
+        };
+        try
+        {
+            await Client.Networks.CreateNetworkAsync(parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"docker network create {name} failed: {Lab.ShortEngineMessage(e)}",
+                subnet is null ? "Read the engine's message; 'docker network ls' shows existing networks." : $"Pick a subnet no other network uses ({subnet} may overlap one); 'docker network inspect' shows theirs.",
+                Lab.ShortEngineMessage(e), e);
+        }
+        return await InspectAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>docker network connect [--alias A] NETWORK CONTAINER</c>.</summary>
+    public async Task ConnectAsync(string network, string container, IEnumerable<string>? aliases = null, CancellationToken cancellationToken = default)
+    {
+        await InspectAsync(network, cancellationToken).ConfigureAwait(false);
+        var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
+        if (details.Networks.Any(n => n.Network == network)) return;
+        await Client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters
+        {
+            Container = details.Id,
+            EndpointConfig = new EndpointSettings { Aliases = aliases?.ToList() },
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>docker network disconnect NETWORK CONTAINER</c>.</summary>
+    public async Task DisconnectAsync(string network, string container, CancellationToken cancellationToken = default)
+    {
+        var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
+        if (details.Networks.All(n => n.Network != network)) return;
+        await Client.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = details.Id, Force = true }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>docker network inspect NAME</c>.</summary>
+    public async Task<NetworkDetails> InspectAsync(string name, CancellationToken cancellationToken = default)
+    {
+        NetworkResponse n;
+        try
+        {
+            n = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerNetworkNotFoundException)
+        {
+            throw NoSuchNetwork(name);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw NoSuchNetwork(name);
+        }
+        var configs = n.IPAM?.Config ?? [];
+        return new NetworkDetails(
+            n.ID,
+            n.Name,
+            n.Driver ?? "",
+            n.Scope ?? "",
+            n.Internal,
+            configs.Select(c => c.Subnet).Where(s => !string.IsNullOrEmpty(s)).ToList(),
+            configs.Select(c => c.Gateway).Where(g => !string.IsNullOrEmpty(g)).ToList(),
+            (n.Containers ?? new Dictionary<string, EndpointResource>())
+                .Select(c => new NetworkMember(c.Value.Name ?? "", c.Key, c.Value.IPv4Address ?? "", c.Value.MacAddress ?? ""))
+                .OrderBy(c => c.Name, StringComparer.Ordinal)
+                .ToList(),
+            new Dictionary<string, string>(n.Labels ?? new Dictionary<string, string>()),
+            JsonSerializer.Serialize(n, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary><c>docker network ls</c>; by default only this lesson's networks plus Docker's three predefined ones.</summary>
+    public async Task<IReadOnlyList<NetworkDetails>> LsAsync(bool onlyThisLab = true, CancellationToken cancellationToken = default)
+    {
+        var all = await Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken).ConfigureAwait(false);
+        var names = all
+            .Where(n => !onlyThisLab || n.Name is "bridge" or "host" or "none" || (n.Labels is not null && n.Labels.TryGetValue(LabLabels.Session, out var session) && session == _lab.SessionId))
+            .Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
+        var result = new List<NetworkDetails>();
+        foreach (var name in names) result.Add(await InspectAsync(name, cancellationToken).ConfigureAwait(false));
+        return result;
+    }
+
+    /// <summary><c>docker network rm NAME</c>. Returns false if there was no such network.</summary>
+    public async Task<bool> RmAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Client.Networks.DeleteNetworkAsync(name, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerNetworkNotFoundException) { return false; }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"docker network rm {name} failed: {Lab.ShortEngineMessage(e)}",
+                $"Containers are still attached: disconnect or remove them first (docker network inspect {name} lists them).", inner: e);
+        }
+    }
+
+    /// <summary>
+    /// <c>docker exec FROM nslookup NAME</c>: does NAME resolve inside FROM? On a user-defined network Docker's embedded
+    /// DNS (127.0.0.11) answers container names and aliases; on the default bridge nothing does.
+    /// </summary>
+    public async Task<ResolveResult> ResolveAsync(string from, string name, CancellationToken cancellationToken = default)
+    {
+        var exec = await _lab.ExecAsync(from, ["nslookup", name], cancellationToken).ConfigureAwait(false);
+        var output = exec.Stdout + exec.Stderr;
+        return new ResolveResult(exec.Container, name, ParseNslookup(output), output.Trim());
+    }
+
+    /// <summary>The answer addresses of busybox nslookup (the server's own address comes first and is skipped).</summary>
+    internal static IReadOnlyList<string> ParseNslookup(string output)
+    {
+        var addresses = new List<string>();
+        var inAnswer = false;
+        foreach (var raw in output.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("Name:", StringComparison.Ordinal)) { inAnswer = true; continue; }
+            if (!inAnswer || !line.StartsWith("Address", StringComparison.Ordinal)) continue;
+            var value = line[(line.IndexOf(':') + 1)..].Trim();
+            // "Address 1: 172.18.0.2 web.labnet" in older busybox.
+            value = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+            if (value.Length > 0 && System.Net.IPAddress.TryParse(value, out _)) addresses.Add(value);
+        }
+        return addresses.Distinct().ToList();
+    }
+
+    private async Task ReplaceCourseNetworkAsync(string name, CancellationToken cancellationToken)
+    {
+        NetworkResponse existing;
+        try
+        {
+            existing = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerNetworkNotFoundException) { return; }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return; }
+        if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
+            throw new LabException($"A network named '{name}' already exists and was not made by this course.",
+                $"Pick another name, or remove it yourself if you are sure: docker network rm {name}");
+        foreach (var member in existing.Containers ?? new Dictionary<string, EndpointResource>())
+            await Client.Networks.DisconnectNetworkAsync(existing.ID, new NetworkDisconnectParameters { Container = member.Key, Force = true }, cancellationToken).ConfigureAwait(false);
+        await Client.Networks.DeleteNetworkAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static LabException NoSuchNetwork(string name) =>
+        new($"There is no network '{name}'.", $"Create it first: docker network create {name} (Network.CreateAsync(\"{name}\")); docker network ls lists the networks.");
+}

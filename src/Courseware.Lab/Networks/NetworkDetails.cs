@@ -1,0 +1,39 @@
+namespace Courseware.Lab;
+
+/// <summary>A container on a network, as <c>docker network inspect</c> lists it.</summary>
+public sealed record NetworkMember(string Name, string Id, string IPv4Address, string MacAddress)
+{
+    /// <summary>The address without its prefix length.</summary>
+    public string IpAddress => IPv4Address.Split('/')[0];
+}
+
+/// <summary><c>docker network inspect NAME</c>, typed.</summary>
+public sealed record NetworkDetails(
+    string Id,
+    string Name,
+    string Driver,
+    string Scope,
+    bool Internal,
+    IReadOnlyList<string> Subnets,
+    IReadOnlyList<string> Gateways,
+    IReadOnlyList<NetworkMember> Containers,
+    IReadOnlyDictionary<string, string> Labels,
+    string RawJson)
+{
+    public string ShortId => Id[..Math.Min(12, Id.Length)];
+
+    /// <summary>Docker's embedded DNS answers container names only on user-defined networks, not on the default bridge.</summary>
+    public bool HasEmbeddedDns => Driver != "host" && Driver != "null" && Name != "bridge";
+
+    public override string ToString() =>
+        $"{Name} ({ShortId}) driver {Driver}, subnet {string.Join(", ", Subnets)}, gateway {string.Join(", ", Gateways)}, " +
+        $"{Containers.Count} container(s): {string.Join(", ", Containers.Select(c => $"{c.Name} {c.IPv4Address}"))}";
+}
+
+/// <summary>Did a name resolve inside a container (the DNS check of lesson 02)?</summary>
+public sealed record ResolveResult(string From, string Name, IReadOnlyList<string> Addresses, string Output)
+{
+    public bool Resolved => Addresses.Count > 0;
+    public string CommandLine => $"docker exec {From} nslookup {Name}";
+    public override string ToString() => Resolved ? $"{Name} → {string.Join(", ", Addresses)} (from {From})" : $"{Name} does not resolve from {From}";
+}

@@ -1,0 +1,104 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+public sealed partial class Lab
+{
+    /// <summary>
+    /// Removes every container, network and (unless told otherwise) image of this session.
+    /// CLI: <c>docker rm -f $(docker ps -aq --filter label=courseware.session=ID)</c>, then the same for networks and images.
+    /// </summary>
+    public Task<CleanupReport> CleanAsync(bool images = true, CancellationToken cancellationToken = default) =>
+        RemoveMatchingAsync(Client, SessionFilter(), _ => true, images, cancellationToken);
+
+    /// <summary>Removes everything any course session created on this engine (<c>courseware clean</c>).</summary>
+    public static async Task<CleanupReport> CleanAllAsync(bool images = true, CancellationToken cancellationToken = default)
+    {
+        using var client = await ConnectClientAsync(cancellationToken).ConfigureAwait(false);
+        return await RemoveMatchingAsync(client, LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes this engine's course resources whose owning process on this machine is gone.</summary>
+    internal Task<CleanupReport> RemoveLeftoversAsync(CancellationToken cancellationToken) =>
+        RemoveMatchingAsync(Client, LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken);
+
+    private static bool IsLeftover(IDictionary<string, string>? labels)
+    {
+        if (labels is null) return false;
+        if (!labels.TryGetValue(LabLabels.OwnerHost, out var host) || host != Environment.MachineName) return false;
+        if (!labels.TryGetValue(LabLabels.OwnerPid, out var pidText) || !int.TryParse(pidText, out var pid)) return false;
+        return !ProcessIsAlive(pid);
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{pid}");
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<DockerClient> ConnectClientAsync(CancellationToken cancellationToken)
+    {
+        var lab = await ConnectAsync("clean", new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
+        return lab.Client;
+    }
+
+    private static async Task<CleanupReport> RemoveMatchingAsync(
+        DockerClient client,
+        IDictionary<string, IDictionary<string, bool>> filter,
+        Func<IDictionary<string, string>?, bool> select,
+        bool images,
+        CancellationToken cancellationToken)
+    {
+        var removedContainers = new List<string>();
+        var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
+        // Containers go first: a network or image still in use cannot be removed.
+        await Task.WhenAll(containers.Where(c => select(c.Labels)).Select(async c =>
+        {
+            if (await TryAsync(() => client.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)).ConfigureAwait(false))
+                lock (removedContainers) removedContainers.Add(c.Names.FirstOrDefault()?.TrimStart('/') ?? c.ID[..12]);
+        })).ConfigureAwait(false);
+
+        var removedNetworks = new List<string>();
+        var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
+        foreach (var n in networks.Where(n => select(n.Labels)))
+            if (await TryAsync(() => client.Networks.DeleteNetworkAsync(n.ID, cancellationToken)).ConfigureAwait(false))
+                removedNetworks.Add(n.Name);
+
+        var removedImages = new List<string>();
+        if (images)
+        {
+            var list = await client.Images.ListImagesAsync(new ImagesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
+            foreach (var image in list.Where(i => select(i.Labels)))
+            {
+                var name = image.RepoTags?.FirstOrDefault(t => t != "<none>:<none>") ?? image.ID;
+                if (await TryAsync(() => client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, cancellationToken)).ConfigureAwait(false))
+                    removedImages.Add(name);
+            }
+        }
+        removedContainers.Sort(StringComparer.Ordinal);
+        return new CleanupReport(removedContainers, removedNetworks, removedImages);
+    }
+
+    // Another cleaner (a parallel test, the runner's Ctrl+C handler) may have removed it first: that is success too.
+    private static async Task<bool> TryAsync(Func<Task> remove)
+    {
+        try
+        {
+            await remove().ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerContainerNotFoundException) { return false; }
+        catch (DockerNetworkNotFoundException) { return false; }
+        catch (DockerImageNotFoundException) { return false; }
+        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict) { return false; }
+    }
+}

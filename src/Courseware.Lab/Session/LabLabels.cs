@@ -1,0 +1,20 @@
+namespace Courseware.Lab;
+
+/// <summary>The labels every container, network and image of the course carries.</summary>
+public static class LabLabels
+{
+    /// <summary>Marks a resource as the course's; its value is the session id. `docker ps --filter label=courseware.session` finds them all.</summary>
+    public const string Session = "courseware.session";
+
+    /// <summary>The lesson (notebook) that created the resource.</summary>
+    public const string Lesson = "courseware.lesson";
+
+    /// <summary>The process that owns the session; when it is gone, its resources are leftovers of a killed run.</summary>
+    public const string OwnerPid = "courseware.owner.pid";
+
+    /// <summary>Which machine that pid lives on, so a shared engine never loses another host's live session.</summary>
+    public const string OwnerHost = "courseware.owner.host";
+
+    /// <summary>Set on a base image built from the host's static busybox instead of pulled.</summary>
+    public const string Seeded = "courseware.seeded";
+}

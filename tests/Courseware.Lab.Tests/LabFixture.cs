@@ -1,0 +1,38 @@
+namespace Courseware.Lab.Tests;
+
+/// <summary>Locates repository files (exercise4, notebooks) from the test's bin folder.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Courseware.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Courseware.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A lab per test class with its own lesson name, so classes running in parallel never clean each other's containers.</summary>
+public abstract class LabTest : IAsyncLifetime
+{
+    private Lab? _lab;
+
+    protected Lab Lab => _lab ?? throw new InvalidOperationException("not connected");
+
+    protected virtual string LessonName => "test-" + GetType().Name.ToLowerInvariant();
+
+    public async Task InitializeAsync() => _lab = await Lab.ConnectAsync(LessonName);
+
+    public async Task DisposeAsync()
+    {
+        if (_lab is null) return;
+        await _lab.CleanAsync();
+        await _lab.DisposeAsync();
+    }
+
+    /// <summary>A unique container/network name, so parallel test classes never collide.</summary>
+    protected static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+}
