@@ -19,6 +19,21 @@ public sealed partial class Lab
         return await RemoveMatchingAsync(client, LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Removes everything any session of this process created: what a runner calls on Ctrl+C or failure, since the
+    /// notebook it ran may have connected several labs.
+    /// </summary>
+    public static async Task<CleanupReport> CleanThisProcessAsync(bool images = true, CancellationToken cancellationToken = default)
+    {
+        using var client = await ConnectClientAsync(cancellationToken).ConfigureAwait(false);
+        return await RemoveMatchingAsync(client, LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsOwnedByThisProcess(IDictionary<string, string>? labels) =>
+        labels is not null
+        && labels.TryGetValue(LabLabels.OwnerHost, out var host) && host == Environment.MachineName
+        && labels.TryGetValue(LabLabels.OwnerPid, out var pid) && pid == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Removes this engine's course resources whose owning process on this machine is gone.</summary>
     internal Task<CleanupReport> RemoveLeftoversAsync(CancellationToken cancellationToken) =>
         RemoveMatchingAsync(Client, LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken);
