@@ -1,0 +1,92 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab.Tests.Integration;
+
+/// <summary>Everything the lab creates is labelled, removed by one call, and a killed run's leftovers go at the next start.</summary>
+public sealed class CleanupTests
+{
+    private static async Task<int> CountLabelled(DockerClient client, string session)
+    {
+        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{LabLabels.Session}={session}"] = true } };
+        var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
+        var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
+        var images = await client.Images.ListImagesAsync(new ImagesListParameters { Filters = filter });
+        return containers.Count + networks.Count + images.Count;
+    }
+
+    [DockerFact]
+    public async Task Clean_removes_every_container_network_and_image_of_the_session()
+    {
+        await using var lab = await Lab.ConnectAsync("test-cleanup");
+        var net = $"cleanme-{Guid.NewGuid():N}"[..16];
+        await lab.Network.CreateAsync(net);
+        await lab.BuildAsync("courseware-test-cleanup", Repo.PathOf("exercise4"));
+        var web = await lab.RunAsync("courseware-test-cleanup", new RunOptions { Name = net + "-web", Network = net, Publish = ["127.0.0.1::80"] });
+        await lab.RunAsync("busybox:stable", name: net + "-box", command: ["sleep", "600"]);
+        var inspect = await lab.InspectAsync(web.Name);
+        Assert.Equal(lab.SessionId, inspect.Labels[LabLabels.Session]);
+        Assert.Equal("test-cleanup", inspect.Labels[LabLabels.Lesson]);
+
+        using var client = new DockerClientBuilder().Build();
+        Assert.Equal(4, await CountLabelled(client, lab.SessionId));
+
+        var report = await lab.CleanAsync();
+        Assert.Equal(2, report.Containers.Count);
+        Assert.Equal([net], report.Networks);
+        Assert.Contains("courseware-test-cleanup:latest", report.Images);
+        Assert.Equal(0, await CountLabelled(client, lab.SessionId));
+
+        // Cleaning twice is harmless.
+        Assert.Equal(0, (await lab.CleanAsync()).Total);
+    }
+
+    [DockerFact]
+    public async Task Leftovers_of_a_dead_process_are_removed_at_the_next_start_but_live_sessions_are_kept()
+    {
+        using var client = new DockerClientBuilder().Build();
+        var dead = $"ghost-{Guid.NewGuid():N}";
+        // A pid far above pid_max stands for a process that no longer exists.
+        var labels = new Dictionary<string, string>
+        {
+            [LabLabels.Session] = dead,
+            [LabLabels.Lesson] = "ghost",
+            [LabLabels.OwnerPid] = "99999999",
+            [LabLabels.OwnerHost] = Environment.MachineName,
+        };
+        await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = "busybox:stable", Labels = labels, Cmd = ["true"] });
+        await client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = dead[..20], Labels = labels });
+        await using var live = await Lab.ConnectAsync("test-live-session");
+        await live.RunAsync("busybox:stable", name: $"live-{Guid.NewGuid():N}"[..13], command: ["sleep", "600"]);
+        // No count before the next start: any lab connecting in a parallel test may already have removed them.
+        await using var next = await Lab.ConnectAsync("test-next-start");
+
+        Assert.Equal(0, await CountLabelled(client, dead));
+        Assert.Equal(1, await CountLabelled(client, live.SessionId));
+        await live.CleanAsync();
+    }
+
+    [DockerFact]
+    public async Task Base_image_is_seeded_from_the_host_busybox_when_no_registry_answers()
+    {
+        await using var lab = await Lab.ConnectAsync("test-seed");
+        const string tag = "busybox:courseware-seed-test";
+        using var client = new DockerClientBuilder().Build();
+        try
+        {
+            var how = await lab.EnsureImageAsync(tag);
+            Assert.Equal("seeded from the host's static busybox", how);
+            var image = await client.Images.InspectImageAsync(tag);
+            Assert.Equal("local-busybox", image.Config!.Labels[LabLabels.Seeded]);
+            var box = await lab.RunAsync(tag, name: $"seeded-{Guid.NewGuid():N}"[..15], command: ["sleep", "600"]);
+            var ls = await lab.ExecAsync(box.Name, "sh", "-c", "httpd --help 2>&1 | head -1; which ping nslookup");
+            Assert.Contains("/bin/ping", ls.Stdout);
+            Assert.Equal("present", await lab.EnsureImageAsync(tag));
+        }
+        finally
+        {
+            await lab.CleanAsync();
+            await client.Images.DeleteImageAsync(tag, new ImageDeleteParameters { Force = true });
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Sockets;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab.Tests.Integration;
+
+/// <summary>Every error a learner can meet, provoked for real, with its message checked and nothing left behind.</summary>
+public sealed class ErrorTests : LabTest
+{
+    [Fact]
+    public async Task Unreachable_engine_says_how_to_start_it()
+    {
+        // A socket path nothing listens on stands for a stopped engine.
+        var socket = Path.Combine(Path.GetTempPath(), $"no-engine-{Guid.NewGuid():N}.sock");
+        var previous = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        Environment.SetEnvironmentVariable("DOCKER_HOST", "unix://" + socket);
+        try
+        {
+            var e = await Assert.ThrowsAsync<EngineUnreachableException>(() => Lab.ConnectAsync("unreachable", new LabOptions { ConnectTimeout = TimeSpan.FromSeconds(2) }));
+            Assert.Contains(socket, e.Problem);
+            Assert.Contains("ensure-docker.sh", e.Fix);
+            Assert.Contains("docker info", e.Fix);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", previous);
+        }
+    }
+
+    [DockerFact]
+    public async Task Port_held_by_another_container_names_the_port_and_suggests_a_free_one()
+    {
+        var port = Lab.FreeHostPortNear(28080)!.Value;
+        await Lab.RunAsync("busybox:stable", name: Unique("holder"), publish: [$"{port}:80"], command: ["sleep", "600"]);
+        var loser = Unique("loser");
+
+        var e = await Assert.ThrowsAsync<PortAlreadyAllocatedException>(() =>
+            Lab.RunAsync("busybox:stable", name: loser, publish: [$"{port}:80"], command: ["sleep", "600"]));
+
+        Assert.Equal(port, e.Port);
+        Assert.Contains($"Host port {port} is already allocated", e.Problem);
+        Assert.NotNull(e.SuggestedPort);
+        Assert.NotEqual(port, e.SuggestedPort);
+        Assert.Contains($"-p {e.SuggestedPort}:", e.Fix);
+        Assert.Contains("port is already allocated", e.Details);
+        // The half-created container is gone: a failed run leaves nothing behind.
+        Assert.DoesNotContain(await Lab.PsAsync(all: true), r => r.Names == loser);
+    }
+
+    [DockerFact]
+    public async Task Port_held_by_a_host_program_is_reported_the_same_way()
+    {
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var e = await Assert.ThrowsAsync<PortAlreadyAllocatedException>(() =>
+            Lab.RunAsync("busybox:stable", name: Unique("blocked"), publish: [$"{port}:80"], command: ["sleep", "600"]));
+
+        Assert.Equal(port, e.Port);
+        Assert.Empty(await Lab.PsAsync(all: true));
+    }
+
+    [DockerFact]
+    public async Task Bad_port_spec_is_rejected_before_anything_is_created()
+    {
+        var name = Unique("badport");
+        var e = await Assert.ThrowsAsync<PortSpecException>(() => Lab.RunAsync("busybox:stable", name: name, publish: ["99999:80"]));
+
+        Assert.Contains("99999", e.Problem);
+        Assert.Contains("out of range 1-65535", e.Problem);
+        Assert.Contains("8080:80", e.Fix);
+        Assert.Empty(await Lab.PsAsync(all: true));
+    }
+
+    [DockerFact]
+    public async Task Missing_image_offline_says_to_build_it()
+    {
+        var e = await Assert.ThrowsAsync<ImageNotFoundException>(() => Lab.RunAsync("courseware-no-such-image:1.0", name: Unique("ghost")));
+
+        Assert.Contains("courseware-no-such-image:1.0", e.Problem);
+        Assert.Contains("docker build -t courseware-no-such-image:1.0", e.Fix);
+        Assert.Empty(await Lab.PsAsync(all: true));
+    }
+
+    [DockerFact]
+    public async Task Failed_build_carries_the_failing_step_and_the_log()
+    {
+        var dir = Directory.CreateTempSubdirectory("cw-badbuild").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, "Dockerfile"), "FROM busybox:stable\nRUN echo before\nRUN exit 7\nRUN echo never\n");
+            var lines = new List<string>();
+
+            var e = await Assert.ThrowsAsync<BuildFailedException>(() => Lab.BuildAsync("courseware-test-bad", dir, lines.Add));
+
+            // The classic builder counts the label steps it appends, so the total varies.
+            Assert.Matches(@"^Step 3/\d+ : RUN exit 7$", e.FailingStep);
+            Assert.Contains("returned a non-zero code: 7", e.Error);
+            Assert.Contains(e.Log, l => l.Contains("before"));
+            Assert.Contains("RUN exit 7", e.Problem);
+            Assert.Equal(lines, e.Log);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [DockerFact]
+    public async Task Build_of_a_missing_folder_is_explained()
+    {
+        var e = await Assert.ThrowsAsync<LabException>(() => Lab.BuildAsync("courseware-test-x", "/nonexistent/exercise4"));
+        Assert.Contains("does not exist", e.Problem);
+        Assert.Contains("Dockerfile", e.Fix);
+    }
+
+    [DockerFact]
+    public async Task Container_that_exits_early_shows_its_last_log_lines_and_is_removed()
+    {
+        var name = Unique("crash");
+        var e = await Assert.ThrowsAsync<ContainerExitedException>(() =>
+            Lab.RunAsync("busybox:stable", new RunOptions { Name = name, Interactive = false, Command = ["sh", "-c", "echo starting; echo config missing >&2; exit 3"] }));
+
+        Assert.Equal(3, e.ExitCode);
+        Assert.Contains("starting", e.LastLogLines);
+        Assert.Contains("config missing", e.LastLogLines);
+        Assert.Contains($"docker logs {name}", e.Fix);
+        Assert.Empty(await Lab.PsAsync(all: true));
+    }
+
+    [DockerFact]
+    public async Task A_foreign_container_with_the_same_name_is_never_removed()
+    {
+        var name = Unique("foreign");
+        // Created directly through the engine, without the course's labels: someone else's container.
+        var client = new Docker.DotNet.DockerClientBuilder().Build();
+        var foreign = await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = "busybox:stable", Name = name, Cmd = ["true"] });
+        try
+        {
+            var e = await Assert.ThrowsAsync<LabException>(() => Lab.RunAsync("busybox:stable", name: name));
+            Assert.Contains("not made by this course", e.Problem);
+            Assert.Equal(foreign.ID, (await client.Containers.InspectContainerAsync(name)).ID);
+        }
+        finally
+        {
+            await client.Containers.RemoveContainerAsync(foreign.ID, new ContainerRemoveParameters { Force = true });
+        }
+    }
+
+    [DockerFact]
+    public async Task Readiness_wait_times_out_with_a_clear_reason()
+    {
+        // busybox sleeps: the port is published but nothing listens behind it.
+        var silent = await Lab.RunAsync("busybox:stable", name: Unique("silent"), publish: ["127.0.0.1::80"], command: ["sleep", "600"]);
+        var e = await Assert.ThrowsAsync<LabException>(() => Lab.WaitForHttpAsync(silent, timeout: TimeSpan.FromSeconds(1)));
+        Assert.Contains("was not ready within 1 s", e.Problem);
+        Assert.Contains("docker logs", e.Fix);
+    }
+}

@@ -1,0 +1,97 @@
+namespace Courseware.Lab.Tests.Integration;
+
+/// <summary>Lesson 02's claims: DNS by name on a user-defined bridge and not on the default one, aliases, isolation.</summary>
+public sealed class NetworkingTests : LabTest
+{
+    [DockerFact]
+    public async Task Names_resolve_on_a_user_defined_network_and_not_on_the_default_bridge()
+    {
+        var net = Unique("labnet");
+        var network = await Lab.Network.CreateAsync(net);
+        Assert.Equal("bridge", network.Driver);
+        Assert.Single(network.Subnets);
+
+        var web = Unique("web");
+        var client = Unique("client");
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = web, Network = net, NetworkAliases = ["site"], Command = ["sleep", "600"], Interactive = false });
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = client, Network = net, Command = ["sleep", "600"], Interactive = false });
+
+        var byName = await Lab.Network.ResolveAsync(client, web);
+        var byAlias = await Lab.Network.ResolveAsync(client, "site");
+        var webIp = (await Lab.InspectAsync(web)).IpAddressOn(net);
+        Assert.Equal([webIp], byName.Addresses);
+        Assert.Equal([webIp], byAlias.Addresses);
+
+        var ping = await Lab.PingAsync(client, web, count: 3);
+        Assert.Equal(PingPath.Container, ping.Path);
+        Assert.Equal(webIp, ping.Address);
+        Assert.Equal(0, ping.LossPercent);
+
+        var inspected = await Lab.Network.InspectAsync(net);
+        Assert.Equal([client, web], inspected.Containers.Select(c => c.Name).Order().ToArray());
+
+        // The same two containers on the default bridge: reachable by IP, not by name.
+        var webB = Unique("webb");
+        var clientB = Unique("clientb");
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = webB, Command = ["sleep", "600"], Interactive = false });
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = clientB, Command = ["sleep", "600"], Interactive = false });
+        var noName = await Lab.Network.ResolveAsync(clientB, webB);
+        Assert.False(noName.Resolved);
+        var byIp = await Lab.PingAsync(clientB, (await Lab.InspectAsync(webB)).IpAddressOn("bridge"), count: 2);
+        Assert.Equal(0, byIp.LossPercent);
+        var byBridgeName = await Lab.PingAsync(clientB, webB, count: 1);
+        Assert.Equal(0, byBridgeName.Received);
+        Assert.Contains("does not resolve", byBridgeName.Error);
+    }
+
+    [DockerFact]
+    public async Task Networks_isolate_until_connected_and_disconnect_isolates_again()
+    {
+        var front = Unique("front");
+        var back = Unique("back");
+        await Lab.Network.CreateAsync(front);
+        await Lab.Network.CreateAsync(back);
+        var a = Unique("a");
+        var b = Unique("b");
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = a, Network = front, Command = ["sleep", "600"], Interactive = false });
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = b, Network = back, Command = ["sleep", "600"], Interactive = false });
+        var bIp = (await Lab.InspectAsync(b)).IpAddressOn(back);
+
+        var isolated = await Lab.PingAsync(a, bIp, count: 2);
+        Assert.Equal(100, isolated.LossPercent);
+        Assert.False((await Lab.Network.ResolveAsync(a, b)).Resolved);
+
+        await Lab.Network.ConnectAsync(back, a);
+        Assert.Equal(2, (await Lab.InspectAsync(a)).Networks.Count);
+        Assert.Equal(0, (await Lab.PingAsync(a, b, count: 2)).LossPercent);
+
+        await Lab.Network.DisconnectAsync(back, a);
+        Assert.Equal(100, (await Lab.PingAsync(a, bIp, count: 1)).LossPercent);
+    }
+
+    [DockerFact]
+    public async Task Network_none_has_no_address_and_host_shares_the_host_stack()
+    {
+        var none = await Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("none"), Network = "none", Command = ["sleep", "600"], Interactive = false });
+        var details = await Lab.InspectAsync(none.Name);
+        Assert.Null(details.IpAddress);
+        var ifaces = await Lab.ExecAsync(none.Name, "ip", "-o", "link");
+        Assert.DoesNotContain("eth0", ifaces.Stdout);
+        await Assert.ThrowsAsync<LabException>(() => Lab.PingAsync(none.Name));
+
+        var host = await Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("host"), Network = "host", Command = ["sleep", "600"], Interactive = false });
+        var hostIfaces = await Lab.ExecAsync(host.Name, "ip", "-o", "link");
+        Assert.Contains("docker0", hostIfaces.Stdout);
+    }
+
+    [DockerFact]
+    public async Task Recreating_a_network_of_the_course_replaces_it()
+    {
+        var net = Unique("again");
+        var first = await Lab.Network.CreateAsync(net);
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("member"), Network = net, Command = ["sleep", "600"], Interactive = false });
+        var second = await Lab.Network.CreateAsync(net);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Empty(second.Containers);
+    }
+}
