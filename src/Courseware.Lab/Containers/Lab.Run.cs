@@ -50,18 +50,18 @@ public sealed partial class Lab
         {
             Image = image,
             Name = options.Name,
-            Hostname = options.Hostname,
+            Hostname = options.Hostname!,
             Labels = NewLabels(),
             Tty = options.Interactive,
             OpenStdin = options.Interactive,
             Env = options.Env.Select(e => $"{e.Key}={e.Value}").ToList(),
-            Cmd = options.Command.Count == 0 ? null : options.Command.ToList(),
+            Cmd = options.Command.Count == 0 ? null! : options.Command.ToList(),
             HostConfig = new HostConfig
             {
                 NetworkMode = networkMode,
                 PublishAllPorts = options.PublishAll,
                 // `--network host` shares the host's resolver and docker refuses --dns with it.
-                DNS = Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null,
+                DNS = Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null!,
             },
         };
         options.Publish.ApplyTo(parameters);

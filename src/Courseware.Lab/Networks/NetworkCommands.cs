@@ -20,7 +20,7 @@ public sealed class NetworkCommands
     /// </summary>
     public async Task<NetworkDetails> CreateAsync(string name, string driver = "bridge", bool @internal = false, string? subnet = null, CancellationToken cancellationToken = default)
     {
-        if (!Regex.IsMatch(name ?? "", "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+        if (string.IsNullOrEmpty(name) || !Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
             throw new LabException($"'{name}' is not a valid network name.", "Network names use letters, digits, '_', '.' and '-', e.g. docker network create labnet.");
         if (name is "bridge" or "host" or "none")
             throw new LabException($"'{name}' is one of Docker's predefined networks.", "Give your network its own name, e.g. labnet.");
@@ -55,7 +55,7 @@ public sealed class NetworkCommands
         await Client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters
         {
             Container = details.Id,
-            EndpointConfig = new EndpointSettings { Aliases = aliases?.ToList() },
+            EndpointConfig = new EndpointSettings { Aliases = aliases?.ToList()! },
         }, cancellationToken).ConfigureAwait(false);
     }
 

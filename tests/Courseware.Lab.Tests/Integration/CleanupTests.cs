@@ -77,7 +77,7 @@ public sealed class CleanupTests
             var how = await lab.EnsureImageAsync(tag);
             Assert.Equal("seeded from the host's static busybox", how);
             var image = await client.Images.InspectImageAsync(tag);
-            Assert.Equal("local-busybox", image.Config!.Labels[LabLabels.Seeded]);
+            Assert.Equal("local-busybox", image.Config!.Labels![LabLabels.Seeded]);
             var box = await lab.RunAsync(tag, name: $"seeded-{Guid.NewGuid():N}"[..15], command: ["sleep", "600"]);
             var ls = await lab.ExecAsync(box.Name, "sh", "-c", "httpd --help 2>&1 | head -1; which ping nslookup");
             Assert.Contains("/bin/ping", ls.Stdout);

@@ -130,6 +130,16 @@ public sealed class ErrorTests : LabTest
     }
 
     [DockerFact]
+    public async Task Logs_of_a_container_with_a_terminal_are_read_too()
+    {
+        // -dit containers (the lesson's) write to a TTY: the log stream is raw, not multiplexed.
+        var e = await Assert.ThrowsAsync<ContainerExitedException>(() =>
+            Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("ttycrash"), Interactive = true, Command = ["sh", "-c", "echo tty says bye; exit 4"] }));
+        Assert.Equal(4, e.ExitCode);
+        Assert.Contains("tty says bye", e.LastLogLines);
+    }
+
+    [DockerFact]
     public async Task A_foreign_container_with_the_same_name_is_never_removed()
     {
         var name = Unique("foreign");
