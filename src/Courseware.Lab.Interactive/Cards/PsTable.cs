@@ -1,0 +1,44 @@
+using System.Text;
+using static Courseware.Lab.Interactive.Html;
+
+namespace Courseware.Lab.Interactive;
+
+/// <summary><c>docker ps</c> as a table with the CLI's own columns, so the notebook and the terminal look alike.</summary>
+internal static class PsTable
+{
+    private static readonly string[] Headers = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"];
+
+    public static string ToHtml(IEnumerable<PsRow> rows) => ToHtml(rows, DateTimeOffset.UtcNow);
+
+    public static string ToHtml(IEnumerable<PsRow> rows, DateTimeOffset now) =>
+        Root(Table(Headers, rows.Select(r => (IReadOnlyList<string>)
+        [
+            Code(r.ShortId),
+            E(r.Image),
+            Code(r.Command),
+            $"<span title=\"{E(r.Created.ToString("u"))}\">{E(RelativeTime.Ago(r.Created, now))}</span>",
+            $"<span class=\"{StateClass(r.State)}\">●</span> {E(r.Status)}",
+            string.Join("<br>", r.Ports.Select(p => E(p.ToDockerPs()))),
+            $"<b>{E(r.Names)}</b>",
+        ]), "No containers."));
+
+    public static string ToText(IEnumerable<PsRow> rows) => ToText(rows, DateTimeOffset.UtcNow);
+
+    public static string ToText(IEnumerable<PsRow> rows, DateTimeOffset now)
+    {
+        var table = rows.Select(r => new[] { r.ShortId, r.Image, r.Command, RelativeTime.Ago(r.Created, now), r.Status, r.PortsText, r.Names }).ToList();
+        var widths = Headers.Select((h, i) => table.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        var sb = new StringBuilder();
+        foreach (var line in table.Prepend(Headers))
+            sb.AppendLine(string.Join("   ", line.Select((cell, i) => i == line.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+        return sb.ToString().TrimEnd();
+    }
+
+    public static string StateClass(string state) => state switch
+    {
+        "running" => "cw-ok",
+        "restarting" or "paused" or "created" => "cw-warn",
+        "dead" => "cw-bad",
+        _ => "cw-muted",
+    };
+}

@@ -1,0 +1,74 @@
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Courseware.Lab.Interactive;
+
+/// <summary>
+/// How the lab's values look in a notebook. Call <see cref="Register"/> once (the first cell does); after that,
+/// returning a Container, a ps list, a PingResult... from a cell renders a card or a table instead of a property dump.
+/// </summary>
+public static class LabFormatters
+{
+    private const string Html = "text/html";
+    private const string Plain = "text/plain";
+    private static readonly object Gate = new();
+
+    /// <summary>Registers the HTML and plain-text formatters. Safe to call from every cell; only the first call (or the first after a Formatter reset) registers.</summary>
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            if (IsRegistered()) return;
+
+            Add<EngineInfo>(EngineInfoCard.ToHtml);
+            Add<Container>(ContainerCard.ToHtml);
+            Add<IEnumerable<PsRow>>(PsTable.ToHtml, PsTable.ToText);
+            Add<PsRow>(r => PsTable.ToHtml([r]), r => PsTable.ToText([r]));
+            Add<ContainerDetails>(ContainerDetailsCard.ToHtml);
+            Add<HttpResult>(HttpResultCard.ToHtml);
+            Add<BuildResult>(BuildResultCard.ToHtml);
+            Add<BuildLogView>(v => v.ToHtml(), v => v.ToText());
+            Add<PingResult>(PingResultCard.ToHtml, PingResultCard.ToText);
+            Add<NetworkDetails>(NetworkCards.ToHtml);
+            Add<IEnumerable<NetworkDetails>>(NetworkCards.ToHtml, NetworkCards.ToText);
+            Add<ResolveResult>(ResolveResultCard.ToHtml);
+            Add<ExecResult>(ExecResultCard.ToHtml);
+            Add<CleanupReport>(CleanupReportCard.ToHtml);
+            Add<LabException>(ErrorBox.ToHtml, ErrorBox.ToText);
+            Add<ErrorView>(v => ErrorBox.ToHtml(v.Exception), v => ErrorBox.ToText(v.Exception));
+            PlotlyFigure.RegisterFormatters();
+        }
+    }
+
+    /// <summary>
+    /// Shows a caught exception as the same red box a LabException gets (title, problem, fix, details; no stack trace):
+    /// <code>try { await docker.RunAsync("web", publish: ["8080:80"]); } catch (LabException e) { LabFormatters.Show(e); }</code>
+    /// Outside a notebook it writes the plain-text form to the console.
+    /// </summary>
+    public static void Show(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        Register();
+        var view = new ErrorView(exception);
+        if (KernelInvocationContext.Current is { IsComplete: false } context)
+            context.Display(view, Html, Plain);
+        else
+            Console.WriteLine(ErrorBox.ToText(exception));
+    }
+
+    /// <summary>Wraps any exception so that Show can render it without registering a formatter for every Exception in the kernel.</summary>
+    internal sealed record ErrorView(Exception Exception);
+
+    private static bool IsRegistered() =>
+        Formatter.RegisteredFormatters(false).Any(f => f.Type == typeof(EngineInfo) && f.MimeType == Html);
+
+    /// <summary>HTML plus a text/plain form (the record's own ToString unless given), both published with every display.</summary>
+    private static void Add<T>(Func<T, string> html, Func<T, string>? text = null)
+    {
+        Formatter.Register<T>((value, writer) => writer.Write(html(value)), Html);
+        Formatter.Register<T>((value, writer) => writer.Write(text is null ? value?.ToString() : text(value)), Plain);
+        // Only the preferred mime types end up in the display event; text/plain keeps saved .ipynb outputs readable in
+        // viewers that do not render HTML.
+        Formatter.SetPreferredMimeTypesFor(typeof(T), Html, Plain);
+    }
+}

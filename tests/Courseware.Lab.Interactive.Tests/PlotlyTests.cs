@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Courseware.Lab;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Courseware.Lab.Interactive.Tests;
+
+public class PlotlyTests
+{
+    public PlotlyTests() => LabFormatters.Register();
+
+    /// <summary>The plotly mime output must be the standard bundle: an object with a data array and a layout object.</summary>
+    private static (JsonArray Data, JsonObject Layout) Bundle(PlotlyFigure figure)
+    {
+        var json = figure.ToDisplayString(PlotlyFigure.MimeType);
+        var root = Assert.IsType<JsonObject>(JsonNode.Parse(json));
+        Assert.Equal(["data", "layout"], root.Select(p => p.Key).Order());
+        return (Assert.IsType<JsonArray>(root["data"]), Assert.IsType<JsonObject>(root["layout"]));
+    }
+
+    private static string Html(PlotlyFigure figure) => figure.ToDisplayString("text/html");
+
+    [Fact]
+    public void PingRtt_is_a_box_per_path_with_sub_millisecond_values()
+    {
+        var figure = Charts.PingRtt(Samples.PingFromHost(), Samples.PingFromClient());
+        var (data, layout) = Bundle(figure);
+        Assert.Equal(["box", "box"], data.Select(t => t!["type"]!.GetValue<string>()));
+        Assert.Equal(["host → web", "client → web"], data.Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Equal([0.0612, 0.0481, 0.0523, 0.0555], data[0]!["y"]!.AsArray().Select(v => v!.GetValue<double>()));
+        Assert.Equal(3, data[1]!["y"]!.AsArray().Count);
+        Assert.Equal("RTT (ms)", layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
+
+        var html = Html(figure);
+        Assert.Contains("window.Plotly", html);
+        Assert.Contains("<td>client → web</td>", html);
+        Assert.Contains("<td>0.048</td>", html);
+        Assert.Contains("<td>25%</td>", html);
+        Assert.Equal("Plotly figure \"Ping round-trip time\": box ×2", figure.ToDisplayString("text/plain"));
+    }
+
+    [Fact]
+    public void PortMappings_is_a_sankey_from_host_port_through_container_to_container_port()
+    {
+        var figure = Charts.PortMappings([Samples.Ps(), Samples.PsClient()]);
+        var (data, _) = Bundle(figure);
+        var trace = Assert.IsType<JsonObject>(Assert.Single(data));
+        Assert.Equal("sankey", trace["type"]!.GetValue<string>());
+        var labels = trace["node"]!["label"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+        Assert.Equal(["web", "web:80/tcp", "0.0.0.0:8080 (+ [::]:8080)", "web:443/tcp"], labels);
+        var source = trace["link"]!["source"]!.AsArray().Select(v => v!.GetValue<int>()).ToList();
+        var target = trace["link"]!["target"]!.AsArray().Select(v => v!.GetValue<int>()).ToList();
+        Assert.Contains((2, 0), source.Zip(target));
+        Assert.Contains((0, 1), source.Zip(target));
+        Assert.Contains((0, 3), source.Zip(target));
+        Assert.Equal(0.01, trace["node"]!["x"]![2]!.GetValue<double>());
+
+        var html = Html(figure);
+        Assert.Contains("<td>0.0.0.0:8080</td><td>web</td><td>80/tcp</td>", html);
+        Assert.Contains("<td>(not published)</td><td>web</td><td>443/tcp</td>", html);
+    }
+
+    [Fact]
+    public void PortMappings_of_nothing_says_so()
+    {
+        var (data, layout) = Bundle(Charts.PortMappings([]));
+        Assert.Equal("sankey", data[0]!["type"]!.GetValue<string>());
+        Assert.Contains("No container", layout["annotations"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Topology_draws_host_networks_and_containers_with_ips_and_ports()
+    {
+        var figure = Charts.Topology([Samples.LabNet(), Samples.DefaultBridge()], [Samples.Details(), Samples.ClientDetails()]);
+        var (data, layout) = Bundle(figure);
+        Assert.All(data, t => Assert.Equal("scatter", t!["type"]!.GetValue<string>()));
+        var json = figure.ToJson();
+        foreach (var expected in new[] { "this host", "<b>labnet</b> (bridge)", "172.18.0.0/16", "<b>web</b>", "0.0.0.0:8080 → 80/tcp", "<b>client</b>", "<b>db</b>", "172.18.0.2/16", "172.17.0.2/16", "gw 172.18.0.1", "gw 172.17.0.1" })
+            Assert.Contains(expected, json);
+        Assert.False(layout["xaxis"]!["visible"]!.GetValue<bool>());
+
+        var containers = data.Single(t => t!["name"]?.GetValue<string>() == "containers")!;
+        Assert.Equal(3, containers["x"]!.AsArray().Count);
+
+        var html = Html(figure);
+        Assert.Contains("<td>labnet</td><td>bridge</td><td>172.18.0.0/16</td><td>172.18.0.1</td><td>web</td><td>172.18.0.2/16</td><td>0.0.0.0:8080 → 80/tcp</td>", html);
+        Assert.Contains("<td>bridge</td><td>bridge</td><td>172.17.0.0/16</td><td>172.17.0.1</td><td>client</td><td>172.17.0.2/16</td>", html);
+    }
+
+    [Fact]
+    public void Figure_html_fallback_cannot_be_broken_out_of_by_data()
+    {
+        var evil = Samples.Ps("</script><script>alert(1)</script>") with { Ports = [Samples.Web8080] };
+        var figure = Charts.PortMappings([evil]);
+        var html = Html(figure);
+        Assert.Equal(1, CountOf(html, "<script"));
+        Assert.Equal(1, CountOf(html, "</script>"));
+        Assert.Contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        // In the Plotly JSON, names go through Plotly's HTML-ish label parser, so they are entity-escaped as well.
+        Assert.DoesNotContain("<script>", figure.ToJson());
+    }
+
+    [Fact]
+    public void Custom_figures_get_a_table_from_their_traces()
+    {
+        var figure = new PlotlyFigure(
+            new JsonArray(new JsonObject { ["type"] = "bar", ["name"] = "requests", ["x"] = new JsonArray("a", "b"), ["y"] = new JsonArray(3, 5) }),
+            new JsonObject { ["title"] = "Custom" });
+        var (data, layout) = Bundle(figure);
+        Assert.Equal("bar", data[0]!["type"]!.GetValue<string>());
+        Assert.Equal("Custom", layout["title"]!.GetValue<string>());
+        var html = Html(figure);
+        Assert.Contains("<th>x</th><th>y</th>", html);
+        Assert.Contains("<td>requests</td><td>b</td><td>5</td>", html);
+    }
+
+    private static int CountOf(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.OrdinalIgnoreCase).Length) / part.Length;
+}

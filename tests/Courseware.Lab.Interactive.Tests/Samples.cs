@@ -1,0 +1,85 @@
+using Courseware.Lab;
+
+namespace Courseware.Lab.Interactive.Tests;
+
+/// <summary>The library's records built by hand, as the engine would have filled them for lessons 01 and 02.</summary>
+internal static class Samples
+{
+    public const string Evil = "<script>alert(1)</script>";
+
+    public static EngineInfo Engine(bool desktop = false) =>
+        new("unix:///var/run/docker.sock", "28.5.1", "1.51", "linux", desktop ? "Docker Desktop" : "Debian GNU/Linux 12 (bookworm)", "6.1.0-40-amd64", desktop);
+
+    public static PortBindingInfo Web8080 => new(80, "tcp", "0.0.0.0", 8080, AlsoIpv6: true);
+
+    public static Container Container(string name = "web") =>
+        new("3f2a9c1b7d4e5f60718293a4b5c6d7e8f90123456789abcdef0123456789abcd", name, "exercise4",
+            $"docker run -dit --name {name} -p 8080:80 exercise4", [Web8080]);
+
+    public static PsRow Ps(string name = "web", int secondsAgo = 5) =>
+        new("3f2a9c1b7d4e5f60718293a4b5c6d7e8f90123456789abcdef0123456789abcd", "exercise4", "\"/docker-entrypoint.…\"",
+            DateTimeOffset.UtcNow.AddSeconds(-secondsAgo - 0.4), $"Up {secondsAgo} seconds", "running",
+            [Web8080, new PortBindingInfo(443, "tcp", null, null)], name, "01-exposing-ports");
+
+    public static PsRow PsClient() =>
+        new("9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b", "busybox:stable", "\"sh\"",
+            DateTimeOffset.UtcNow.AddMinutes(-3), "Up 3 minutes", "running", [], "client", "02-networking");
+
+    public static ContainerDetails Details(string name = "web") =>
+        new("3f2a9c1b7d4e5f60718293a4b5c6d7e8f90123456789abcdef0123456789abcd", name, "exercise4",
+            "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "running", true, 0,
+            DateTimeOffset.Parse("2025-11-28T10:00:00Z"), true, "labnet",
+            [new NetworkAttachment("labnet", "172.18.0.2", 16, "172.18.0.1", "02:42:ac:12:00:02", [name, "www"])],
+            [Web8080],
+            new Dictionary<string, string> { ["courseware.lesson"] = "02-networking" },
+            "{\"Id\":\"3f2a9c1b7d4e\",\"Name\":\"/" + name + "\",\"Config\":{\"Labels\":{\"note\":\"" + Evil.Replace("/", "\\/") +
+            "\"}},\"NetworkSettings\":{\"Networks\":{\"labnet\":{\"IPAddress\":\"172.18.0.2\"}}}}");
+
+    public static ContainerDetails ClientDetails() =>
+        new("9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b", "client", "busybox:stable", "sha256:aa", "running", true, 0,
+            null, true, "labnet",
+            [new NetworkAttachment("labnet", "172.18.0.3", 16, "172.18.0.1", "02:42:ac:12:00:03", ["client"]),
+             new NetworkAttachment("bridge", "172.17.0.2", 16, "172.17.0.1", "02:42:ac:11:00:02", [])],
+            [], new Dictionary<string, string>(), "{}");
+
+    public static NetworkDetails LabNet() =>
+        new("5c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d", "labnet", "bridge", "local", false,
+            ["172.18.0.0/16"], ["172.18.0.1"],
+            [new NetworkMember("web", "3f2a9c1b7d4e", "172.18.0.2/16", "02:42:ac:12:00:02"),
+             new NetworkMember("client", "9a8b7c6d5e4f", "172.18.0.3/16", "02:42:ac:12:00:03"),
+             new NetworkMember("db", "0f0f0f0f0f0f", "172.18.0.4/16", "02:42:ac:12:00:04")],
+            new Dictionary<string, string>(), """{"Name":"labnet","Driver":"bridge"}""");
+
+    public static NetworkDetails DefaultBridge() =>
+        new("1111111111112222222222223333333333334444444444445555555555556666", "bridge", "bridge", "local", false,
+            ["172.17.0.0/16"], ["172.17.0.1"], [], new Dictionary<string, string>(), "{}");
+
+    public static HttpResult Http(string body = "<html><head><title>Exercise 4</title></head><body><h1>Hello \"docker\" & co</h1></body></html>", int status = 200) =>
+        new("http://127.0.0.1:8080/", status, status == 200 ? "OK" : "Not Found",
+            new Dictionary<string, string> { ["Server"] = "nginx/1.27.0", ["Content-Type"] = "text/html", ["Content-Length"] = body.Length.ToString(), ["X-Other"] = "hidden" },
+            body, TimeSpan.FromMilliseconds(12));
+
+    public static BuildResult Build() =>
+        new("exercise4", "sha256:4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c",
+            ["Step 1/2 : FROM busybox:stable", " ---> 1a2b3c4d5e6f", "Step 2/2 : COPY index.html /www/", "Successfully built 4d5e6f708192", "Successfully tagged exercise4:latest"],
+            TimeSpan.FromSeconds(2.34));
+
+    public static PingResult PingFromHost() =>
+        new("web", "172.18.0.2", PingPath.Host, "host", "This is a Linux engine: container IPs are routable from the host.",
+            [new PingReply(1, 0.0612, 64), new PingReply(2, 0.0481, 64), new PingReply(3, 0.0523, 64), new PingReply(4, 0.0555, 64)]);
+
+    public static PingResult PingFromClient() =>
+        new("web", "172.18.0.2", PingPath.Container, "client", "Sent from container 'client' on labnet.",
+            [new PingReply(0, 0.091, 64), new PingReply(1, null, null), new PingReply(2, 0.102, 64), new PingReply(3, 0.087, 64)]);
+
+    public static ResolveResult Resolved() =>
+        new("client", "web", ["172.18.0.2"], "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nName:\tweb\nAddress: 172.18.0.2\n");
+
+    public static ResolveResult NotResolved() =>
+        new("client", "web", [], "Server:\t\t10.0.0.1\nAddress:\t10.0.0.1:53\n\n** server can't find web: NXDOMAIN\n");
+
+    public static ExecResult Exec(long exitCode = 0) =>
+        new("web", ["ip", "-4", "addr"], exitCode, "1: lo: <LOOPBACK,UP> mtu 65536\n    inet 127.0.0.1/8 scope host lo\n", exitCode == 0 ? "" : "ip: can't find device 'eth9'\n");
+
+    public static CleanupReport Cleanup() => new(["web", "client"], ["labnet"], ["exercise4"]);
+}
