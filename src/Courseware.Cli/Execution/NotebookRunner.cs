@@ -23,6 +23,9 @@ public sealed record PreparedNotebook(string SourcePath, NotebookDocument Docume
 /// Runs one notebook top to bottom in a fresh in-process kernel, the way VS Code would: the process working directory
 /// is the notebook's folder while it runs, so relative paths (#r "../build/lab/Courseware.Lab.dll") resolve as they do
 /// for a learner. Whatever happens, what the notebook created on the Docker engine is removed afterwards.
+/// Because the kernel shares this process, a notebook's <c>#r ".../Courseware.Lab.dll"</c> binds to the copy of
+/// Courseware.Lab that courseware itself loaded (same assembly identity), not to the file it names; the
+/// <see cref="Kernels.OfficialKernel"/> path loads the named file.
 /// </summary>
 public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
 {
