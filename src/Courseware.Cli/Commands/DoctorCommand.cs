@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Courseware.Lab;
+using Spectre.Console;
+
+namespace Courseware.Cli.Commands;
+
+/// <summary>One line of <c>courseware doctor</c>. Essential checks decide the exit code; the others only advise.</summary>
+public sealed record DoctorCheck(string Name, bool Ok, string Detail, string? Fix = null, bool Essential = true)
+{
+    public string Symbol => Ok ? "✓" : Essential ? "✗" : "!";
+}
+
+/// <summary><c>courseware doctor</c>: can this machine run the lessons?</summary>
+public static class DoctorCommand
+{
+    public const string BaseImage = "busybox:stable";
+    private const string MinimumApiVersion = "1.41";
+
+    public static Command Create(ConsoleStreams streams)
+    {
+        var command = new Command("doctor", "Checks the Docker engine, the lessons' base image and ICMP, and says how to fix what fails.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var console = streams.CreateAnsiConsole();
+            var checks = new List<DoctorCheck>();
+            await foreach (var check in RunChecksAsync(cancellationToken).ConfigureAwait(false))
+            {
+                checks.Add(check);
+                Print(console, check);
+            }
+            var failed = checks.Where(c => !c.Ok && c.Essential).ToList();
+            console.WriteLine();
+            console.MarkupLine(failed.Count == 0
+                ? "[green]This machine can run the lessons.[/]"
+                : $"[red]{failed.Count} essential check{(failed.Count == 1 ? "" : "s")} failed: {Markup.Escape(string.Join(", ", failed.Select(c => c.Name)))}.[/]");
+            return failed.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    public static async IAsyncEnumerable<DoctorCheck> RunChecksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Lab.Lab? lab = null;
+        DoctorCheck reachable;
+        try
+        {
+            lab = await Lab.Lab.ConnectAsync("doctor", new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
+            reachable = new DoctorCheck("Docker engine", true, $"answers at {lab.Engine.Endpoint}");
+        }
+        catch (LabException e)
+        {
+            reachable = new DoctorCheck("Docker engine", false, e.Problem, e.Fix);
+        }
+        yield return reachable;
+
+        if (lab is null)
+        {
+            foreach (var name in new[] { "Engine version", "Engine kind", "Base image" })
+                yield return new DoctorCheck(name, false, "not checked: no engine answers", "Fix the Docker engine first.", Essential: false);
+        }
+        else
+        {
+            await using (lab)
+            {
+                var engine = lab.Engine;
+                var apiOk = CompareVersions(engine.ApiVersion, MinimumApiVersion) >= 0;
+                yield return new DoctorCheck("Engine version", apiOk, $"Docker {engine.EngineVersion}, API {engine.ApiVersion}",
+                    apiOk ? null : $"The lessons are written for API {MinimumApiVersion} (Docker 20.10) or later: upgrade Docker.", Essential: false);
+
+                yield return engine.Os != "linux"
+                    ? new DoctorCheck("Engine kind", false, $"the engine runs {engine.Os} containers",
+                        "The lessons use Linux containers: with Docker Desktop, choose 'Switch to Linux containers'.")
+                    : engine.IsDockerDesktop
+                        ? new DoctorCheck("Engine kind", true, $"Docker Desktop ({engine.OperatingSystem}): container IPs are not reachable from this computer; the lessons ping from a helper container")
+                        : new DoctorCheck("Engine kind", true, $"Linux engine ({engine.OperatingSystem}, kernel {engine.KernelVersion}): container IPs are reachable from this host");
+
+                DoctorCheck image;
+                try
+                {
+                    var how = await lab.ImageExistsAsync(BaseImage, cancellationToken).ConfigureAwait(false)
+                        ? "present"
+                        : await lab.EnsureImageAsync(BaseImage, cancellationToken).ConfigureAwait(false);
+                    image = new DoctorCheck("Base image", true, $"{BaseImage} {how}");
+                }
+                catch (LabException e)
+                {
+                    image = new DoctorCheck("Base image", false, e.Problem,
+                        $"{e.Fix} Or run scripts/ensure-docker.sh, which seeds {BaseImage} from the host's busybox-static.");
+                }
+                yield return image;
+            }
+        }
+
+        var icmp = Lab.Lab.CanSendIcmp(out var reason);
+        yield return icmp
+            ? new DoctorCheck("ICMP", true, "this process may send ping (echo) requests itself", Essential: false)
+            : new DoctorCheck("ICMP", false, $"this process may not send ICMP ({reason}); host-to-container pings will come from a helper container instead",
+                "On Linux: sudo sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"", Essential: false);
+    }
+
+    private static void Print(IAnsiConsole console, DoctorCheck check)
+    {
+        var colour = check.Ok ? "green" : check.Essential ? "red" : "yellow";
+        console.MarkupLine($"[{colour}]{check.Symbol}[/] {Markup.Escape(check.Name.PadRight(15))} {Markup.Escape(check.Detail)}");
+        if (!check.Ok && check.Fix is not null) console.MarkupLine($"  [grey]fix:[/] {Markup.Escape(check.Fix)}");
+    }
+
+    internal static int CompareVersions(string a, string b) =>
+        Version.TryParse(a, out var va) && Version.TryParse(b, out var vb) ? va.CompareTo(vb) : 0;
+}

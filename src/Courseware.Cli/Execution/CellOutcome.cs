@@ -1,0 +1,65 @@
+using Courseware.Lab;
+
+namespace Courseware.Cli.Execution;
+
+public enum CellStatus
+{
+    Succeeded,
+    Failed,
+    /// <summary>Tagged raises-exception and failed, as it should.</summary>
+    ExpectedError,
+    /// <summary>Tagged raises-exception but succeeded: the lesson's point did not happen.</summary>
+    MissingError,
+    TimedOut,
+    Cancelled,
+    /// <summary>A display-only kernel (mermaid) this runner does not host.</summary>
+    Skipped,
+}
+
+/// <summary>How one code cell ended. Number is its position among the notebook's code cells, from 1.</summary>
+public sealed record CellOutcome(int Number, int Total, string CellId, string FirstLine, CellStatus Status, TimeSpan Duration, string? Error = null)
+{
+    public bool IsFailure => Status is CellStatus.Failed or CellStatus.MissingError or CellStatus.TimedOut or CellStatus.Cancelled;
+
+    public string Symbol => Status switch
+    {
+        CellStatus.Succeeded or CellStatus.ExpectedError => "✓",
+        CellStatus.TimedOut => "⏱",
+        CellStatus.Skipped => "-",
+        _ => "✗",
+    };
+
+    /// <summary>The word progress lines and tests look for.</summary>
+    public string Label => Status switch
+    {
+        CellStatus.Succeeded => "ok",
+        CellStatus.Failed => "failed",
+        CellStatus.ExpectedError => "expected-error",
+        CellStatus.MissingError => "no-error",
+        CellStatus.TimedOut => "timeout",
+        CellStatus.Cancelled => "cancelled",
+        CellStatus.Skipped => "skipped",
+        _ => Status.ToString(),
+    };
+}
+
+/// <summary>A code cell about to run.</summary>
+public sealed record CellStart(int Number, int Total, string CellId, string FirstLine, IReadOnlyList<string> Tags);
+
+/// <summary>What a notebook run did, and where its outputs went.</summary>
+public sealed record NotebookRunResult(
+    string Name,
+    string SourcePath,
+    IReadOnlyList<CellOutcome> Cells,
+    int CodeCells,
+    TimeSpan Duration,
+    TimeSpan KernelStart,
+    IReadOnlyList<string> Outputs,
+    CleanupReport? Cleanup,
+    string? CleanupProblem,
+    bool Interrupted)
+{
+    public bool Succeeded => !Interrupted && Cells.Count == CodeCells && Cells.All(c => !c.IsFailure);
+
+    public int NotRun => CodeCells - Cells.Count;
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Courseware.Lab;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Courseware.Cli.Execution;
+
+public enum ExecutionResult { Succeeded, Failed, TimedOut, Cancelled }
+
+/// <summary>What one submission did: how it ended, its nbformat outputs, and the error's name and message when it failed.</summary>
+public sealed record CellExecution(ExecutionResult Result, JsonArray Outputs, TimeSpan Duration, string? ErrorName = null, string? ErrorMessage = null);
+
+/// <summary>
+/// A fresh .NET Interactive kernel in this process: C# (the default) plus the html and javascript kernels Polyglot
+/// notebooks use for display-only cells. In-process because it starts in about a second and lets the runner clean up
+/// after the notebook by process id: every Docker resource a notebook creates is labelled with this pid.
+/// </summary>
+public sealed class InProcessKernel : IDisposable
+{
+    /// <summary>How long a cancelled submission may take to report that it stopped before the runner stops waiting.</summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+
+    private readonly CompositeKernel _kernel;
+
+    private InProcessKernel(CompositeKernel kernel) => _kernel = kernel;
+
+    /// <summary>
+    /// A kernel whose C# compiler has already compiled one submission. The first compilation costs about a second
+    /// (Roslyn's JIT); paid here it counts as kernel start-up, not against the first cell's --cell-timeout.
+    /// </summary>
+    public static async Task<InProcessKernel> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var kernel = Create();
+        var warmUp = await kernel._kernel.SendAsync(new SubmitCode(WarmUpCode, "csharp"), cancellationToken).ConfigureAwait(false);
+        if (warmUp.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+            throw new InvalidOperationException($"The C# kernel failed its warm-up: {failed.Message}");
+        return kernel;
+    }
+
+    /// <summary>Compiles and runs, but declares nothing the notebook could see and displays nothing.</summary>
+    private const string WarmUpCode = "System.Threading.Thread.MemoryBarrier();";
+
+    public static InProcessKernel Create()
+    {
+        // Formatters are process-wide: what the previous notebook registered must not change how this one renders.
+        Formatter.ResetToDefault();
+        var csharp = new CSharpKernel().UseKernelHelpers();
+        var kernel = new CompositeKernel
+        {
+            { csharp, ["c#", "C#"] },
+            new HtmlKernel(),
+            { new JavaScriptKernel(), ["js"] },
+        };
+        kernel.DefaultKernelName = csharp.Name;
+        return new InProcessKernel(kernel);
+    }
+
+    public bool HasKernel(string name) =>
+        _kernel.ChildKernels.Any(k => k.Name == name || k.KernelInfo.Aliases.Contains(name));
+
+    public async Task<CellExecution> ExecuteAsync(string code, string kernelName, int executionCount, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var collector = new OutputCollector(executionCount);
+        var command = new SubmitCode(code, kernelName);
+        var token = command.GetOrCreateToken();
+        var stopwatch = Stopwatch.StartNew();
+        using var subscription = _kernel.KernelEvents.Subscribe(e =>
+        {
+            var eventToken = e.Command.GetOrCreateToken();
+            if (eventToken == token || eventToken.StartsWith(token + ".", StringComparison.Ordinal)) collector.Add(e);
+        });
+
+        // Not SendAsync(command, token): a cancelled token makes SendAsync throw instead of reporting the cell as failed.
+        var submission = _kernel.SendAsync(command, CancellationToken.None);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit) stop.CancelAfter(limit);
+        var stopped = Task.Delay(Timeout.Infinite, stop.Token);
+        if (await Task.WhenAny(submission, stopped).ConfigureAwait(false) != submission)
+        {
+            var result = cancellationToken.IsCancellationRequested ? ExecutionResult.Cancelled : ExecutionResult.TimedOut;
+            // Cancel makes the submission report "Command cancelled." at once and cancels
+            // KernelInvocationContext.Current.CancellationToken; code that never looks at that token keeps running.
+            await _kernel.SendAsync(new Cancel(), CancellationToken.None).ConfigureAwait(false);
+            await Task.WhenAny(submission, Task.Delay(CancelGrace, CancellationToken.None)).ConfigureAwait(false);
+            var message = result == ExecutionResult.TimedOut
+                ? $"The cell ran longer than {timeout!.Value.TotalSeconds:0.###} s (--cell-timeout) and was cancelled. " +
+                  "Code that ignores KernelInvocationContext.Current.CancellationToken keeps running until courseware exits."
+                : "The run was interrupted (Ctrl+C) and the cell was cancelled.";
+            var name = result == ExecutionResult.TimedOut ? "CellTimeoutError" : "KeyboardInterrupt";
+            collector.AddError(name, message, [$"{name}: {message}"]);
+            return new CellExecution(result, collector.Snapshot(), stopwatch.Elapsed, name, message);
+        }
+
+        var outcome = await submission.ConfigureAwait(false);
+        var failed = outcome.Events.OfType<CommandFailed>().FirstOrDefault(f => f.Command.GetOrCreateToken() == token)
+                     ?? outcome.Events.OfType<CommandFailed>().FirstOrDefault();
+        if (failed is null)
+            return new CellExecution(ExecutionResult.Succeeded, collector.Snapshot(), stopwatch.Elapsed);
+
+        var (errorName, errorValue, traceback) = Describe(failed);
+        collector.AddError(errorName, errorValue, traceback);
+        return new CellExecution(ExecutionResult.Failed, collector.Snapshot(), stopwatch.Elapsed, errorName, errorValue);
+    }
+
+    /// <summary>Jupyter's ename/evalue/traceback for a failed submission, without the scripting engine's own frames.</summary>
+    internal static (string Name, string Value, IReadOnlyList<string> Traceback) Describe(CommandFailed failed)
+    {
+        switch (failed.Exception)
+        {
+            case null:
+                return ("Error", failed.Message, failed.Message.Split('\n').Select(l => l.TrimEnd('\r')).ToArray());
+            case CodeSubmissionCompilationErrorException:
+                return ("CompilationError", failed.Message.Trim(), failed.Message.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray());
+            case LabException lab:
+                return (lab.GetType().Name, lab.Message, lab.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToArray());
+            case var e:
+                var lines = e.ToString().Split('\n').Select(l => l.TrimEnd('\r'))
+                    .Where(l => !l.TrimStart().StartsWith("at Microsoft.CodeAnalysis.", StringComparison.Ordinal)
+                                && !l.TrimStart().StartsWith("at Microsoft.DotNet.Interactive.", StringComparison.Ordinal)
+                                && !l.StartsWith("--- End of stack trace", StringComparison.Ordinal))
+                    .ToArray();
+                return (e.GetType().Name, e.Message, lines);
+        }
+    }
+
+    public void Dispose() => _kernel.Dispose();
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using Courseware.Cli.Export;
+using Courseware.Cli.Notebooks;
+using Courseware.Cli.Reporting;
+using Courseware.Lab;
+
+namespace Courseware.Cli.Execution;
+
+public enum OutputFormat { Ipynb, Html }
+
+/// <summary>What <c>courseware run</c> was asked to do, for every notebook of the run.</summary>
+public sealed record RunSettings(
+    string OutputDirectory,
+    IReadOnlySet<OutputFormat> Formats,
+    IReadOnlyDictionary<string, string> Parameters,
+    TimeSpan? CellTimeout,
+    bool KeepGoing);
+
+/// <summary>A notebook read, parameterised and validated before anything runs, so a bad --param fails the whole run at once.</summary>
+public sealed record PreparedNotebook(string SourcePath, NotebookDocument Document, NotebookCell? InjectedCell);
+
+/// <summary>
+/// Runs one notebook top to bottom in a fresh in-process kernel, the way VS Code would: the process working directory
+/// is the notebook's folder while it runs, so relative paths (#r "../build/lab/Courseware.Lab.dll") resolve as they do
+/// for a learner. Whatever happens, what the notebook created on the Docker engine is removed afterwards.
+/// Because the kernel shares this process, a notebook's <c>#r ".../Courseware.Lab.dll"</c> binds to the copy of
+/// Courseware.Lab that courseware itself loaded (same assembly identity), not to the file it names; the
+/// <see cref="Kernels.OfficialKernel"/> path loads the named file.
+/// </summary>
+public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
+{
+    /// <summary>Kernels Polyglot uses for cells that only draw something; without them here such a cell is skipped, not failed.</summary>
+    private static readonly HashSet<string> DisplayOnlyKernels = new(StringComparer.OrdinalIgnoreCase) { "mermaid" };
+
+    public static PreparedNotebook Prepare(string path, IReadOnlyDictionary<string, string> parameters)
+    {
+        var document = NotebookDocument.Load(path);
+        var injected = ParameterInjector.Inject(document, parameters);
+        document.NormalizeForPolyglot();
+        return new PreparedNotebook(Path.GetFullPath(path), document, injected);
+    }
+
+    public async Task<NotebookRunResult> RunAsync(PreparedNotebook notebook, CancellationToken cancellationToken)
+    {
+        var document = notebook.Document;
+        var codeCells = document.Cells.Where(c => c.IsCode && c.Source.Trim().Length > 0).ToList();
+        foreach (var cell in document.Cells) cell.ClearExecution();
+
+        var header = new NotebookHeader(document.Name, notebook.SourcePath, codeCells.Count,
+            notebook.InjectedCell is null ? [] : settings.Parameters.Select(p => $"{p.Key}={p.Value}").ToArray());
+        return await reporter.RunNotebookAsync(header, progress => RunCellsAsync(notebook, codeCells, progress, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<NotebookRunResult> RunCellsAsync(PreparedNotebook notebook, IReadOnlyList<NotebookCell> codeCells, INotebookProgress progress, CancellationToken cancellationToken)
+    {
+        var document = notebook.Document;
+        var total = Stopwatch.StartNew();
+        var outcomes = new List<CellOutcome>();
+        var kernelStart = TimeSpan.Zero;
+        CleanupReport? cleanup = null;
+        string? cleanupProblem = null;
+        var interrupted = false;
+        var previousDirectory = Directory.GetCurrentDirectory();
+        try
+        {
+            Directory.SetCurrentDirectory(Path.GetDirectoryName(notebook.SourcePath)!);
+            var startWatch = Stopwatch.StartNew();
+            using var kernel = await InProcessKernel.StartAsync(cancellationToken).ConfigureAwait(false);
+            kernelStart = startWatch.Elapsed;
+
+            var executionCount = 0;
+            for (var i = 0; i < codeCells.Count; i++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    interrupted = true;
+                    break;
+                }
+                var cell = codeCells[i];
+                var start = new CellStart(i + 1, codeCells.Count, cell.Id ?? "", NotebookCell.FirstLine(cell.Source), cell.Tags);
+                progress.CellStarted(start);
+                var kernelName = cell.KernelNameOr(document.DefaultKernelName);
+                if (DisplayOnlyKernels.Contains(kernelName))
+                {
+                    var skipped = new CellOutcome(start.Number, start.Total, start.CellId, start.FirstLine, CellStatus.Skipped, TimeSpan.Zero,
+                        $"'{kernelName}' cells are not rendered by courseware run");
+                    outcomes.Add(skipped);
+                    progress.CellFinished(skipped);
+                    continue;
+                }
+
+                var execution = await kernel.ExecuteAsync(cell.Source, kernelName, ++executionCount, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
+                cell.ExecutionCount = executionCount;
+                cell.Json["outputs"] = execution.Outputs;
+                var outcome = Judge(start, cell, execution);
+                outcomes.Add(outcome);
+                progress.CellFinished(outcome);
+
+                if (outcome.Status == CellStatus.Cancelled)
+                {
+                    interrupted = true;
+                    break;
+                }
+                // A timed-out cell may still be running (code that ignores the cancellation token): nothing after it
+                // can be trusted to run in that kernel, whatever --keep-going says.
+                if (outcome.Status == CellStatus.TimedOut) break;
+                if (outcome.IsFailure && !settings.KeepGoing) break;
+            }
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previousDirectory);
+            (cleanup, cleanupProblem) = await CleanupAsync().ConfigureAwait(false);
+            progress.CleanedUp(cleanup, cleanupProblem);
+        }
+
+        var outputs = WriteOutputs(document, notebook.SourcePath);
+        return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, kernelStart,
+            outputs, cleanup, cleanupProblem, interrupted);
+    }
+
+    private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution)
+    {
+        var expectsError = cell.HasTag(NotebookCell.RaisesExceptionTag);
+        var (status, error) = execution.Result switch
+        {
+            ExecutionResult.TimedOut => (CellStatus.TimedOut, execution.ErrorMessage),
+            ExecutionResult.Cancelled => (CellStatus.Cancelled, execution.ErrorMessage),
+            ExecutionResult.Failed when expectsError => (CellStatus.ExpectedError, $"{execution.ErrorName}: {execution.ErrorMessage}"),
+            ExecutionResult.Failed => (CellStatus.Failed, $"{execution.ErrorName}: {execution.ErrorMessage}"),
+            ExecutionResult.Succeeded when expectsError => (CellStatus.MissingError,
+                $"the cell is tagged '{NotebookCell.RaisesExceptionTag}' but did not fail"),
+            _ => (CellStatus.Succeeded, (string?)null),
+        };
+        return new CellOutcome(start.Number, start.Total, start.CellId, start.FirstLine, status, execution.Duration, error);
+    }
+
+    /// <summary>
+    /// Removes every container, network and image that sessions of this process created. The kernel runs in this
+    /// process, so whatever Lab the notebook connected is labelled with this pid.
+    /// </summary>
+    public static async Task<(CleanupReport? Report, string? Problem)> CleanupAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            return (await Lab.Lab.CleanThisProcessAsync(cancellationToken: timeout.Token).ConfigureAwait(false), null);
+        }
+        catch (EngineUnreachableException)
+        {
+            // No engine: the notebook cannot have created anything on it.
+            return (null, null);
+        }
+        catch (Exception e)
+        {
+            return (null, $"clean-up failed ({e.GetType().Name}: {e.Message}); run 'courseware clean'");
+        }
+    }
+
+    private List<string> WriteOutputs(NotebookDocument document, string sourcePath)
+    {
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var written = new List<string>();
+        if (settings.Formats.Contains(OutputFormat.Ipynb))
+        {
+            var path = Path.Combine(settings.OutputDirectory, document.Name + ".ipynb");
+            IpynbWriter.Write(document, path);
+            written.Add(path);
+        }
+        if (settings.Formats.Contains(OutputFormat.Html))
+        {
+            var path = Path.Combine(settings.OutputDirectory, document.Name + ".html");
+            HtmlExporter.Write(document, path);
+            written.Add(path);
+        }
+        return written;
+    }
+}

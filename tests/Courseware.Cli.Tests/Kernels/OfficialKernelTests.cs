@@ -1,0 +1,85 @@
+using Courseware.Cli.Kernels;
+using Courseware.Cli.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Courseware.Cli.Tests.Kernels;
+
+/// <summary>
+/// The fixtures in the official dotnet-interactive kernel (the tool VS Code runs), driven over stdio: what passes
+/// in-process must pass there too. The tool comes from the repository's manifest, restored here first.
+/// </summary>
+public sealed class OfficialKernelTests(OfficialKernelTests.Shared shared, ITestOutputHelper log) : IClassFixture<OfficialKernelTests.Shared>
+{
+    /// <summary>One kernel for the class: it starts in about two seconds, and the tests leave it usable.</summary>
+    public sealed class Shared : IAsyncLifetime
+    {
+        public OfficialKernel? Kernel { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var (exit, output, error) = Prerequisites.Run("dotnet", ["tool", "restore"], Paths.RepoRoot);
+            Assert.True(exit == 0, $"dotnet tool restore failed:\n{output}{error}");
+            Kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = Paths.Fixtures, ToolDirectory = Paths.RepoRoot });
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Kernel is not null) await Kernel.DisposeAsync();
+        }
+    }
+
+    private OfficialKernel _kernel => shared.Kernel!;
+
+    [Fact]
+    public async Task Every_code_cell_of_the_fixtures_runs_in_the_official_kernel_without_an_unexpected_failure()
+    {
+        log.WriteLine($"official kernel ready in {_kernel.StartupTime.TotalSeconds:0.00} s (pid {_kernel.KernelProcessId})");
+        Assert.NotNull(_kernel.KernelProcessId);
+        foreach (var fixture in new[] { "values.ipynb", "relative-reference.ipynb", "expected-error.ipynb", "progress.ipynb", "plotly.ipynb" })
+        {
+            var started = DateTime.UtcNow;
+            var results = await _kernel.RunNotebookAsync(Paths.Fixture(fixture), cellTimeout: TimeSpan.FromMinutes(2));
+            log.WriteLine($"{fixture}: {results.Count} cells in {(DateTime.UtcNow - started).TotalSeconds:0.00} s");
+
+            Assert.NotEmpty(results);
+            var unexpected = results.Where(r => r.IsUnexpected).Select(r => $"{fixture} cell {r.CellId}: {r.Submission.FailureMessage ?? "succeeded but is tagged raises-exception"}").ToList();
+            Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
+            Assert.Equal(results.Count(r => r.ExpectsError), results.Count(r => !r.Submission.Succeeded));
+            if (fixture == "values.ipynb")
+            {
+                var printed = string.Concat(results.Select(r => r.Submission.StandardOutput));
+                Assert.Contains("hostPort=8080 bindAddress=0.0.0.0", printed);
+                Assert.Contains("working directory: Fixtures", printed); // --working-dir is the notebook's folder
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Submissions_report_output_values_and_failures()
+    {
+        var print = await _kernel.SubmitCodeAsync("Console.WriteLine(\"from the official kernel\"); 6 * 7");
+        Assert.True(print.Succeeded, print.FailureMessage);
+        Assert.Equal("from the official kernel\n", print.StandardOutput);
+        Assert.Contains(print.DisplayedValues, v => v.Value.Contains("42"));
+        Assert.Contains(print.Events, e => e.EventType == "ReturnValueProduced");
+
+        var failure = await _kernel.SubmitCodeAsync("throw new InvalidOperationException(\"official boom\");");
+        Assert.False(failure.Succeeded);
+        Assert.Contains("official boom", failure.FailureMessage);
+    }
+
+    [Fact]
+    public async Task A_submission_past_its_timeout_is_cancelled_and_the_kernel_goes_on()
+    {
+        var endless = await _kernel.SubmitCodeAsync(
+            "await Task.Delay(System.Threading.Timeout.Infinite, Microsoft.DotNet.Interactive.KernelInvocationContext.Current.CancellationToken);",
+            timeout: TimeSpan.FromSeconds(2));
+        Assert.False(endless.Succeeded);
+        Assert.Contains("cancel", endless.FailureMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.InRange(endless.Duration, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
+
+        var after = await _kernel.SubmitCodeAsync("Console.Write(\"still alive\");");
+        Assert.True(after.Succeeded, after.FailureMessage);
+        Assert.Equal("still alive", after.StandardOutput);
+    }
+}

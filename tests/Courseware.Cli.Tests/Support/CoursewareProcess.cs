@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Courseware.Cli.Tests.Support;
+
+/// <summary>A finished <c>courseware</c> run: exit code, what it printed, how long it took, and its process id.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error, TimeSpan Duration, int ProcessId)
+{
+    public IReadOnlyList<string> Lines => Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+    public override string ToString() => $"exit {ExitCode} after {Duration.TotalSeconds:0.0} s\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
+
+/// <summary>
+/// Runs the built courseware as a separate process, as a user or CI would: its exit code, its plain (non-TTY) progress
+/// and its signal handling are what is tested, and each run's kernel, working directory and pid are its own.
+/// </summary>
+public sealed class CoursewareProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+    private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
+
+    private CoursewareProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_error) _error.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public string OutputSoFar
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static CoursewareProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "courseware.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        if (environment is not null)
+            foreach (var (key, value) in environment) start.Environment[key] = value;
+        return new CoursewareProcess(Process.Start(start)!);
+    }
+
+    public static async Task<CliRun> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    {
+        using var process = Start(args, environment);
+        return await process.WaitAsync(timeout ?? TimeSpan.FromMinutes(3));
+    }
+
+    public async Task<CliRun> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            throw new TimeoutException($"courseware did not exit within {timeout.TotalSeconds:0} s.\n{OutputSoFar}");
+        }
+        _process.WaitForExit(); // drains the asynchronous readers
+        lock (_output) lock (_error)
+            return new CliRun(_process.ExitCode, _output.ToString(), _error.ToString(), _stopwatch.Elapsed, _process.Id);
+    }
+
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!OutputSoFar.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"courseware exited before printing '{text}':\n{OutputSoFar}");
+            if (deadline.Elapsed > timeout) throw new TimeoutException($"courseware did not print '{text}' within {timeout.TotalSeconds:0} s:\n{OutputSoFar}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>What Ctrl+C in a terminal sends.</summary>
+    public void Interrupt()
+    {
+        if (kill(_process.Id, SigInt) != 0) throw new InvalidOperationException($"kill -INT {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    private const int SigInt = 2;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}

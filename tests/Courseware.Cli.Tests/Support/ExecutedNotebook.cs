@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Courseware.Cli.Tests.Support;
+
+/// <summary>An executed .ipynb as the runner wrote it, read back as plain JSON.</summary>
+public sealed class ExecutedNotebook
+{
+    public ExecutedNotebook(string path)
+    {
+        Path = path;
+        Root = (JsonObject)JsonNode.Parse(File.ReadAllText(path))!;
+    }
+
+    public string Path { get; }
+    public JsonObject Root { get; }
+
+    public IReadOnlyList<JsonObject> Cells => Root["cells"]!.AsArray().Cast<JsonObject>().ToList();
+
+    public IReadOnlyList<JsonObject> CodeCells => Cells.Where(c => (string?)c["cell_type"] == "code").ToList();
+
+    public static string Source(JsonObject cell) => Join(cell["source"]);
+
+    public static IReadOnlyList<string> Tags(JsonObject cell) =>
+        cell["metadata"]?["tags"] is JsonArray tags ? tags.Select(t => (string)t!).ToList() : [];
+
+    public static int? ExecutionCount(JsonObject cell) => (int?)cell["execution_count"];
+
+    public static IReadOnlyList<JsonObject> Outputs(JsonObject cell) => cell["outputs"]!.AsArray().Cast<JsonObject>().ToList();
+
+    /// <summary>Everything a cell printed to stdout.</summary>
+    public static string Stdout(JsonObject cell) =>
+        string.Concat(Outputs(cell).Where(o => (string?)o["output_type"] == "stream" && (string?)o["name"] == "stdout").Select(o => Join(o["text"])));
+
+    public static string Join(JsonNode? node) => node switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+        null => "",
+        _ => (string)node!,
+    };
+
+    public JsonObject CellWithSource(string fragment) =>
+        CodeCells.Single(c => Source(c).Contains(fragment, StringComparison.Ordinal));
+}
