@@ -29,6 +29,7 @@ public static class Program
             RunCommand.Create(streams),
             DoctorCommand.Create(streams),
             CleanCommand.Create(streams),
+            FiguresCommand.Create(streams),
         };
 }
 

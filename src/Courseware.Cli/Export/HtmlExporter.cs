@@ -35,7 +35,7 @@ public static partial class HtmlExporter
         var plots = 0;
         foreach (var cell in document.Cells)
         {
-            if (cell.IsMarkdown) RenderMarkdownCell(body, cell);
+            if (cell.IsMarkdown) RenderMarkdownCell(body, cell, document.Path is null ? null : Path.GetDirectoryName(Path.GetFullPath(document.Path)));
             else if (cell.IsCode) RenderCodeCell(body, cell, ref plots);
             else body.Append("<section class=\"cell raw\"><pre>").Append(Escape(cell.Source)).Append("</pre></section>\n");
         }
@@ -63,9 +63,27 @@ public static partial class HtmlExporter
         return heading is null ? document.Name : heading[2..].Trim();
     }
 
-    private static void RenderMarkdownCell(StringBuilder html, NotebookCell cell)
+    private static void RenderMarkdownCell(StringBuilder html, NotebookCell cell, string? notebookDirectory)
     {
         var rendered = Markdig.Markdown.ToHtml(cell.Source, Markdown);
+        if (notebookDirectory is not null)
+        {
+            // Figures the prose references (../images/ps.png) are inlined: the page is read far from the repository.
+            rendered = LocalImageReference().Replace(rendered, m =>
+            {
+                var relative = WebUtility.HtmlDecode(m.Groups["path"].Value).TrimStart('/');
+                var file = Path.GetFullPath(Path.Combine(notebookDirectory, relative));
+                var mime = Path.GetExtension(file).ToLowerInvariant() switch
+                {
+                    ".png" => "image/png",
+                    ".jpg" or ".jpeg" => "image/jpeg",
+                    ".gif" => "image/gif",
+                    ".svg" => "image/svg+xml",
+                    _ => null,
+                };
+                return mime is null || !File.Exists(file) ? m.Value : $"<img src=\"data:{mime};base64,{Convert.ToBase64String(File.ReadAllBytes(file))}\"";
+            });
+        }
         if (cell.Attachments is { } attachments)
         {
             // Pasted images are stored in the cell and referenced as attachment:NAME.
@@ -239,4 +257,7 @@ public static partial class HtmlExporter
         .plotly-figure { width: 100%; min-height: 420px; }
         blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
         """;
+
+    [GeneratedRegex("<img src=\"(?!https?:|data:|attachment:)(?<path>[^\"]+)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalImageReference();
 }
