@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Courseware.Cli.Tests.Support;
+
+namespace Courseware.Cli.Tests.Lessons;
+
+/// <summary>The notebooks as committed: clean, valid, and ready to open in VS Code as C# notebooks.</summary>
+public sealed class CommittedNotebookTests
+{
+    private static JsonObject Load(string name) => (JsonObject)JsonNode.Parse(File.ReadAllText(LessonNotebook.PathOf(name)))!;
+
+    [Fact]
+    public void Both_lessons_are_there() =>
+        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-container.ipynb"], LessonNotebook.All().Select(a => (string)a[0]));
+
+    [Theory]
+    [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
+    public void Committed_notebooks_carry_no_outputs(string name)
+    {
+        foreach (var cell in Load(name)["cells"]!.AsArray().Cast<JsonObject>().Where(c => (string?)c["cell_type"] == "code"))
+        {
+            Assert.True(cell["outputs"]!.AsArray().Count == 0, $"{name}: a cell has outputs: {ExecutedNotebook.Source(cell)[..40]}");
+            Assert.Null(cell["execution_count"]?.GetValue<int?>());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
+    public void Notebooks_are_nbformat_4_5_csharp_polyglot_notebooks(string name)
+    {
+        var root = Load(name);
+        Assert.Equal(4, (int)root["nbformat"]!);
+        Assert.Equal(5, (int)root["nbformat_minor"]!);
+        Assert.Equal(".net-csharp", (string?)root["metadata"]!["kernelspec"]!["name"]);
+        Assert.Equal("csharp", (string?)root["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
+        var cells = root["cells"]!.AsArray().Cast<JsonObject>().ToList();
+        var ids = cells.Select(c => (string?)c["id"]).ToList();
+        Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(cells.Where(c => (string?)c["cell_type"] == "code"),
+            c => Assert.Equal("csharp", (string?)c["metadata"]!["polyglot_notebook"]!["kernelName"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
+    public void Each_lesson_loads_the_library_first_shows_the_cli_in_every_cell_and_cleans_up_last(string name)
+    {
+        var code = Load(name)["cells"]!.AsArray().Cast<JsonObject>().Where(c => (string?)c["cell_type"] == "code").Select(ExecutedNotebook.Source).ToList();
+        Assert.Contains("#r \"../build/lab/Courseware.Lab.Interactive.dll\"", code[0]);
+        Assert.Contains("Lab.ConnectAsync(", code[0]);
+        // The path the first cell loads exists once the solution is built (this test project builds it).
+        Assert.True(File.Exists(Path.Combine(LessonNotebook.Directory, "../build/lab/Courseware.Lab.Interactive.dll")));
+        Assert.All(code, source => Assert.StartsWith("//", source));
+        Assert.Contains("await docker.CleanAsync()", code[^1]);
+    }
+
+    [Fact]
+    public void Lesson_01_has_the_parameters_the_experiments_use_and_the_figures_it_shows()
+    {
+        var root = Load("01-exposing-ports.ipynb");
+        var cells = root["cells"]!.AsArray().Cast<JsonObject>().ToList();
+        var parameters = Assert.Single(cells, c => ExecutedNotebook.Tags(c).Contains("parameters"));
+        foreach (var declaration in new[] { "int hostPort = 8080;", "int containerPort = 80;", "string bindAddress = \"0.0.0.0\";", "string protocol = \"tcp\";" })
+            Assert.Contains(declaration, ExecutedNotebook.Source(parameters));
+        var prose = string.Concat(cells.Where(c => (string?)c["cell_type"] == "markdown").Select(ExecutedNotebook.Source));
+        foreach (var figure in new[] { "../images/ps.png", "../images/inspect.png" })
+        {
+            Assert.Contains($"]({figure})", prose);
+            Assert.True(File.Exists(Path.Combine(LessonNotebook.Directory, figure)), figure);
+        }
+        // The source lesson's run command lacked the image; the lesson must teach the full command.
+        Assert.Contains("docker run -dit -p 8080:80 --name exercise4 exercise4", prose);
+        Assert.Contains("NetworkSettings.Networks", prose);
+    }
+}

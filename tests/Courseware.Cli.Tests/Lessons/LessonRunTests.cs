@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Courseware.Cli.Tests.Support;
+
+namespace Courseware.Cli.Tests.Lessons;
+
+/// <summary>Lessons use fixed container names and host ports: they never run at the same time.</summary>
+[CollectionDefinition("lessons", DisableParallelization = true)]
+public sealed class LessonsCollection;
+
+/// <summary>
+/// Both lessons, run top to bottom by `courseware run` against the real engine, show what their prose claims:
+/// the page is served on the host port, the IP is found, ping has no loss, names resolve on a user-defined network
+/// and not on the default bridge, and networks isolate.
+/// </summary>
+[Collection("lessons")]
+public sealed class LessonRunTests
+{
+    private static async Task<ExecutedNotebook> RunLessonAsync(string name, params string[] extra)
+    {
+        var output = Paths.NewOutputDirectory(Path.GetFileNameWithoutExtension(name)[..2]);
+        var run = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf(name), "--output", output, .. extra], timeout: TimeSpan.FromMinutes(5));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Notebooks: 1 succeeded, 0 did not", run.Output);
+        Assert.DoesNotContain("✗", run.Output);
+        AssertNothingLeft(run.ProcessId);
+        var executed = new ExecutedNotebook(Path.Combine(output, Path.ChangeExtension(name, ".ipynb")));
+        Assert.True(File.Exists(Path.Combine(output, Path.ChangeExtension(name, ".html"))));
+        NbformatValidation.AssertValid(executed.Path);
+        Assert.All(executed.CodeCells, c => Assert.NotNull(ExecutedNotebook.ExecutionCount(c)));
+        Assert.All(executed.CodeCells, c => Assert.DoesNotContain(ExecutedNotebook.Outputs(c), o => (string?)o["output_type"] == "error"));
+        return executed;
+    }
+
+    private static void AssertNothingLeft(int pid)
+    {
+        foreach (var kind in new[] { "ps", "network" })
+        {
+            string[] args = kind == "ps"
+                ? ["ps", "-aq", "--filter", $"label=courseware.owner.pid={pid}"]
+                : ["network", "ls", "-q", "--filter", $"label=courseware.owner.pid={pid}"];
+            var (exit, output, error) = Prerequisites.Run("docker", args);
+            Assert.True(exit == 0, error);
+            Assert.True(output.Trim().Length == 0, $"{kind} left behind by pid {pid}: {output}");
+        }
+    }
+
+    private static string Text(ExecutedNotebook notebook, string sourceFragment) => LessonNotebook.Text(notebook.CellWithSource(sourceFragment));
+
+    private static JsonObject Figure(ExecutedNotebook notebook, string sourceFragment) =>
+        Assert.Single(LessonNotebook.Bundles(notebook.CellWithSource(sourceFragment), "application/vnd.plotly.v1+json"));
+
+    [DockerFact]
+    public async Task Lesson_01_serves_the_page_on_the_host_port_finds_the_ip_and_pings_it_without_loss()
+    {
+        var lesson = await RunLessonAsync("01-exposing-ports.ipynb");
+
+        Assert.Contains("Linux engine", Text(lesson, "var docker = await Lab.ConnectAsync"));
+        Assert.Matches(@"Built exercise4 \([0-9a-f]{12}\)", Text(lesson, "docker.BuildAsync(\"exercise4\""));
+        Assert.Contains("0.0.0.0:8080 → 80/tcp", Text(lesson, "var web = await docker.RunAsync"));
+        var page = Text(lesson, "var page = await docker.WaitForHttpAsync(web);");
+        Assert.Contains("GET http://localhost:8080/ → 200 OK", page);
+        Assert.Contains("Hello from exercise4", page);
+        Assert.Contains("0.0.0.0:8080->80/tcp", Text(lesson, "// docker ps --filter label=courseware.session"));
+        var ip = Regex.Match(Text(lesson, "var info = await docker.InspectAsync(\"exercise4\");"), @"bridge (\d+\.\d+\.\d+\.\d+)").Groups[1].Value;
+        Assert.NotEmpty(ip);
+        Assert.Contains($"bridge: {ip}/", Text(lesson, "foreach (var network in info.Networks)"));
+        var ping = Text(lesson, "var hostPing = await docker.PingAsync(\"exercise4\", count: 5);");
+        Assert.Contains($"PING exercise4 ({ip}) from this host: 5 transmitted, 5 received, 0% packet loss", ping);
+        var rtt = Figure(lesson, "Charts.PingRtt(hostPing, containerPing)");
+        Assert.Equal(["box", "box"], rtt["data"]!.AsArray().Select(t => (string?)t!["type"]));
+
+        Assert.Contains("GET http://localhost:8081/ → 200 OK", Text(lesson, "var spec = PortPublication.Parse("));
+        Assert.Matches(@"-p 80 → Docker chose host port \d+;  -P → host port \d+", Text(lesson, "var random = await docker.RunAsync"));
+        Assert.Contains("same page: True", Text(lesson, "var twoDoors"));
+        Assert.Contains("127.0.0.1:8084 → 80/tcp", Text(lesson, "var localOnly"));
+        var clash = Text(lesson, "name: \"clash\"");
+        Assert.Contains("Port already allocated: Host port 8080 is already allocated", clash);
+        Assert.Contains("out of range 1-65535", Text(lesson, "PortPublication.Parse(\"99999:80\")"));
+        Assert.Equal("sankey", (string?)Figure(lesson, "Charts.PortMappings(")["data"]![0]!["type"]);
+        Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
+    }
+
+    [DockerFact]
+    public async Task Lesson_01_with_another_host_port_really_serves_the_page_there()
+    {
+        var lesson = await RunLessonAsync("01-exposing-ports.ipynb", "--param", "hostPort=18090", "--format", "ipynb,html");
+
+        var injected = Assert.Single(lesson.CodeCells, c => ExecutedNotebook.Tags(c).Contains("injected-parameters"));
+        Assert.Contains("hostPort = 18090;", ExecutedNotebook.Source(injected));
+        Assert.Contains("0.0.0.0:18090 → 80/tcp", Text(lesson, "var web = await docker.RunAsync"));
+        Assert.Contains("GET http://localhost:18090/ → 200 OK", Text(lesson, "var page = await docker.WaitForHttpAsync(web);"));
+        Assert.Contains("GET http://localhost:18091/ → 200 OK", Text(lesson, "var spec = PortPublication.Parse("));
+        Assert.Contains("Host port 18090 is already allocated", Text(lesson, "name: \"clash\""));
+    }
+
+    [DockerFact]
+    public async Task Lesson_02_resolves_names_only_on_a_user_defined_network_and_networks_isolate()
+    {
+        var lesson = await RunLessonAsync("02-container-to-container.ipynb");
+
+        Assert.Contains("0% packet loss", Text(lesson, "await docker.PingAsync(from: \"client-default\", to: webDefaultIp"));
+        Assert.Contains("web-default does not resolve from client-default", Text(lesson, "ResolveAsync(\"client-default\", \"web-default\")"));
+        var names = Text(lesson, "ResolveAsync(\"client\", \"web\")");
+        var webIp = Regex.Match(names, @"web → (\d+\.\d+\.\d+\.\d+) \(from client\)").Groups[1].Value;
+        Assert.NotEmpty(webIp);
+        Assert.Contains($"site → {webIp} (from client)", names);
+        var byName = Text(lesson, "wget\", \"-q\"");
+        Assert.Contains("exit code 0", byName);
+        Assert.Contains("title: Hello from exercise4", byName);
+        Assert.Contains($"PING web ({webIp}) from client: 3 transmitted, 3 received, 0% packet loss", byName);
+
+        var isolated = Text(lesson, "display(await docker.Network.ResolveAsync(\"client-default\", \"web\"));");
+        Assert.Contains("web does not resolve from client-default", isolated);
+        Assert.Contains($"PING {webIp} ({webIp}) from client-default: no reply", isolated);
+        Assert.Contains($"PING web ({webIp}) from client-default: 2 transmitted, 2 received, 0% packet loss", Text(lesson, "await docker.Network.ConnectAsync(networkName, \"client-default\");"));
+        Assert.Contains("from client-default: no reply", Text(lesson, "await docker.Network.DisconnectAsync(networkName, \"client-default\");"));
+        Assert.Contains("from client: no reply", Text(lesson, "await docker.Network.CreateAsync(\"backend\");"));
+        Assert.Contains("docker0", Text(lesson, "Name = \"on-host\""));
+        var none = Text(lesson, "Name = \"no-net\"");
+        Assert.Contains("inet 127.0.0.1/8", none);
+        Assert.DoesNotContain("eth0", none);
+        var topology = Figure(lesson, "Charts.Topology(networks, containers)");
+        Assert.Contains(webIp, topology.ToJsonString());
+        Assert.Matches(@"Removed \d+ container\(s\), 2 network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
+    }
+}

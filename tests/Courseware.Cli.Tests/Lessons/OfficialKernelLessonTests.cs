@@ -1,0 +1,47 @@
+using Courseware.Cli.Kernels;
+using Courseware.Cli.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Courseware.Cli.Tests.Lessons;
+
+/// <summary>
+/// Each lesson in the official kernel VS Code launches (dotnet-interactive 1.0.712001 from the tool manifest), cell by
+/// cell over stdio: this is what catches a dependency the real kernel cannot load (as Plotly.NET could not).
+/// </summary>
+[Collection("lessons")]
+public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
+{
+    [DockerTheory]
+    [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
+    public async Task Every_cell_of_the_lesson_runs_in_the_official_kernel(string name)
+    {
+        var (exit, output, error) = Prerequisites.Run("dotnet", ["tool", "restore"], Paths.RepoRoot);
+        Assert.True(exit == 0, $"dotnet tool restore failed:\n{output}{error}");
+        int? kernelPid;
+        IReadOnlyList<OfficialCellResult> cells;
+        await using (var kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = LessonNotebook.Directory, ToolDirectory = Paths.RepoRoot }))
+        {
+            kernelPid = kernel.KernelProcessId;
+            cells = await kernel.RunNotebookAsync(LessonNotebook.PathOf(name), stopOnUnexpected: true, cellTimeout: TimeSpan.FromMinutes(2));
+        }
+
+        foreach (var cell in cells)
+            log.WriteLine($"{cell.CellId} {(cell.Submission.Succeeded ? "ok" : "FAILED")} {cell.Submission.Duration.TotalSeconds:0.00} s");
+        var failed = cells.Where(c => c.IsUnexpected).Select(c => $"{c.CellId}: {c.Submission.FailureMessage}").ToList();
+        Assert.True(failed.Count == 0, string.Join("\n", failed));
+        var codeCells = new ExecutedNotebook(LessonNotebook.PathOf(name)).CodeCells.Count;
+        Assert.Equal(codeCells, cells.Count);
+        // The charts reach VS Code as Plotly mime bundles, not only as the HTML fallback.
+        Assert.Contains(cells, c => c.Submission.DisplayedValues.Any(v => v.MimeType == "application/vnd.plotly.v1+json"));
+        Assert.Contains(cells, c => c.Submission.DisplayedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("Linux engine", StringComparison.Ordinal)));
+
+        // The lesson's last cell cleaned up; the kernel is gone, so anything left would be a leak.
+        var (_, left, _) = Prerequisites.Run("docker", ["ps", "-aq", "--filter", $"label=courseware.owner.pid={kernelPid}"]);
+        Assert.Equal("", left.Trim());
+    }
+}
+
+public sealed class DockerTheoryAttribute : TheoryAttribute
+{
+    public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
+}
