@@ -39,6 +39,26 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
         var (_, left, _) = Prerequisites.Run("docker", ["ps", "-aq", "--filter", $"label=courseware.owner.pid={kernelPid}"]);
         Assert.Equal("", left.Trim());
     }
+
+    [DockerTheory]
+    [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
+    public async Task Every_cell_can_be_run_again_right_after_it_ran(string name)
+    {
+        // A learner re-runs cells all the time: leftovers of the first run (containers, networks, a taken port) must
+        // never make the second one fail.
+        await using var kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = LessonNotebook.Directory, ToolDirectory = Paths.RepoRoot });
+        var failures = new List<string>();
+        foreach (var cell in new ExecutedNotebook(LessonNotebook.PathOf(name)).CodeCells)
+        {
+            var code = ExecutedNotebook.Source(cell);
+            for (var attempt = 1; attempt <= 2; attempt++)
+            {
+                var submission = await kernel.SubmitCodeAsync(code, "csharp", TimeSpan.FromMinutes(2));
+                if (!submission.Succeeded) failures.Add($"run {attempt} of '{code.Split('\n')[0]}': {submission.FailureMessage}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }
 
 public sealed class DockerTheoryAttribute : TheoryAttribute
