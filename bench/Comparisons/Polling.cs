@@ -103,4 +103,10 @@ public static class Polling
         new("replica of library", "localhost", TimeSpan.FromMilliseconds(2), 1.5, TimeSpan.FromMilliseconds(100), SecondGet: true),
         new("replica, one GET", "localhost", TimeSpan.FromMilliseconds(2), 1.5, TimeSpan.FromMilliseconds(100), SecondGet: false),
     ];
+
+    /// <summary>The policies measured against a slow-to-listen service.</summary>
+    public static IReadOnlyList<Policy> SlowStartCandidates { get; } =
+    [
+        new("×1.5 capped at 10 ms, one GET", "localhost", TimeSpan.FromMilliseconds(2), 1.5, TimeSpan.FromMilliseconds(10), SecondGet: false),
+    ];
 }

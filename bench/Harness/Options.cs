@@ -16,6 +16,7 @@ public sealed record Options
     public IReadOnlyList<int> Sizes { get; init; } = [1, 10, 50];
     public string? Output { get; init; }
     public bool Experiment { get; init; } = true;
+    public int SlowStartMs { get; init; } = 300;
     public string[] Raw { get; init; } = [];
 
     public static readonly string[] Commands = ["all", "runner", "steps", "ops", "readiness", "scale", "micro"];
@@ -44,7 +45,8 @@ public sealed record Options
           --ping-count N        pings in 'steps', same on both sides (default 5, as the lesson)
           --parallel N          bounded parallelism in 'scale' (default 8)
           --sizes 1,10,50       container counts in 'scale'
-          --no-experiment       'readiness': skip the polling-strategy experiment
+          --no-experiment       'readiness': skip the polling-strategy experiments
+          --slow-start-ms N     'readiness' experiment: the slow service's start delay (default 300)
           --output PATH         where the markdown report goes (default artifacts/bench/<time>-<command>.md)
         """;
 
@@ -66,6 +68,7 @@ public sealed record Options
                 case "--parallel": o = o with { Parallel = NextInt() }; break;
                 case "--sizes": o = o with { Sizes = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() }; break;
                 case "--no-experiment": o = o with { Experiment = false }; break;
+                case "--slow-start-ms": o = o with { SlowStartMs = NextInt() }; break;
                 case "--output": o = o with { Output = Next() }; break;
                 case "-h" or "--help" or "help": o = o with { Command = "help" }; break;
                 default:
