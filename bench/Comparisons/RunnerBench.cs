@@ -55,7 +55,7 @@ public static partial class RunnerBench
         var runs = o.RunsFor(5, 2);
         report.Line($"Each run is a new process (cold start: new runtime, new kernel; the OS file cache is warm after the warm-up). Sides alternate courseware, dotnet-repl × {runs} after {o.WarmupRuns} warm-up each. Peak RSS: tree sampled every {TreeProcess.SampleInterval.TotalMilliseconds:0} ms. Load average before: {BenchContext.LoadAverage()}.");
         report.Line();
-        var outRoot = Path.Combine(ctx.WorkDir, "runner");
+        var outRoot = Path.Combine(ctx.LogDir, "output");
         var sides = await Alternation.RunAsync(o.WarmupRuns, runs,
         [
             ("courseware", (i, token) =>
@@ -85,6 +85,7 @@ public static partial class RunnerBench
             ("sum HWM MB", "sum of per-process VmHWM (upper bound)", "MB", null),
             ("max single MB", "largest single process (rusage)", "MB", null),
             ("processes", "processes in the tree", "", null),
+            ("left behind", "containers/networks/images the run left (removed by the bench, untimed)", "", null),
         ]);
         report.Line($"Load average after: {BenchContext.LoadAverage()}.");
     }
@@ -94,11 +95,13 @@ public static partial class RunnerBench
         var run = await TreeProcess.RunAsync(file, args, cwd, ctx.LogDir, name, TimeSpan.FromMinutes(5), cancellationToken: ct);
         // Not timed: remove whatever the run's kernel left (a failed run never reaches the notebook's clean-up cell).
         ctx.Resources.TrackRunnerPids(run.Pids);
-        await ctx.Resources.RemoveAllOursAsync();
+        var (containers, networks, images) = await ctx.Resources.RemoveAllOursAsync();
+        var leftBehind = containers + networks + images;
         if (run.ExitCode != 0)
         {
-            var tail = File.ReadLines(run.StderrPath).Concat(File.ReadLines(run.StdoutPath)).Where(l => l.Trim().Length > 0).TakeLast(1).FirstOrDefault() ?? "";
-            return Measurement.Failed($"{name} exited {run.ExitCode}: {tail.Trim()[..Math.Min(160, tail.Trim().Length)]}");
+            var tail = File.ReadLines(run.StderrPath).Concat(File.ReadLines(run.StdoutPath)).Where(l => l.Trim().Length > 0).TakeLast(1).FirstOrDefault()?.Trim() ?? "";
+            return Measurement.Failed($"{name} exited {run.ExitCode}{(tail.Length == 0 ? "" : ": " + tail[..Math.Min(160, tail.Length)])} " +
+                $"(output in {output}, logs {Path.GetRelativePath(ctx.RepoRoot, run.StdoutPath)}; {leftBehind} resource(s) it left were removed)");
         }
         if (!Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Any())
             return Measurement.Failed($"{name} wrote nothing to {output}");
@@ -109,6 +112,7 @@ public static partial class RunnerBench
             ["sum HWM MB"] = run.SumOfHwmMb,
             ["max single MB"] = run.MaxSingleRssMb,
             ["processes"] = run.ProcessesSeen,
+            ["left behind"] = leftBehind,
         };
     }
 
