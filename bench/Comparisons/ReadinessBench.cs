@@ -83,7 +83,7 @@ public static class ReadinessBench
                 $"{side.Good.Count()}/{side.Runs.Count}"]);
         }
         report.Table(["arm", "RunAsync call", "StartedAt→RunAsync returned", "RunAsync returned→ready", "StartedAt→ready (overhead)", "StartedAt→httpd accepts (container IP)", "lateness vs 1 ms poller", "GET attempts", "target", "ok runs"], rows);
-        report.Line("Cells: median ms [p25–p75]. \"ready\" = the wait returned (library and candidates: after reading the page; the library GETs it twice) or, for the 1 ms poller, the first 200 arrived. " +
+        report.Line("Cells: median ms [p25–p75]. \"ready\" = the wait returned (library and candidates: after reading the page from the first 2xx) or, for the 1 ms poller, the first 200 arrived. " +
                     "StartedAt is the engine's State.StartedAt (ContainerDetails.StartedAt), same host clock. The 1 ms poller starts where the library starts (when RunAsync returns); " +
                     "its TCP probe to the container's IP:80 shows when httpd listened (1 attempt = already listening when RunAsync returned).");
         foreach (var f in sides.SelectMany(s => s.Runs).Where(r => !r.Ok).Select(r => r.Note).Distinct().Take(5))
