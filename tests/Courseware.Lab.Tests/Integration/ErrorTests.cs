@@ -50,9 +50,11 @@ public sealed class ErrorTests : LabTest
     [DockerFact]
     public async Task Port_held_by_a_host_program_is_reported_the_same_way()
     {
-        using var listener = new TcpListener(IPAddress.Any, 0);
+        // Below the ephemeral range: a port the OS picked could be the one the engine picks for a parallel test's
+        // random publication, and that test would fail instead of this one.
+        var port = Lab.FreeHostPortNear(29080)!.Value;
+        using var listener = new TcpListener(IPAddress.Any, port);
         listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
         var e = await Assert.ThrowsAsync<PortAlreadyAllocatedException>(() =>
             Lab.RunAsync("busybox:stable", name: Unique("blocked"), publish: [$"{port}:80"], command: ["sleep", "600"]));
