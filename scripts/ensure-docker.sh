@@ -14,10 +14,19 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 engine_answers() { timeout 5 docker info >/dev/null 2>&1; }
 
+# The base image is seeded from /bin/busybox: it must be the static build (Debian's busybox-static), with httpd.
+static_busybox() {
+  [ -x /bin/busybox ] || return 1
+  ldd /bin/busybox >/dev/null 2>&1 && return 1
+  local applets
+  applets=$(/bin/busybox --list 2>/dev/null) || return 1
+  [[ $'\n'$applets$'\n' == *$'\n'httpd$'\n'* ]]
+}
+
 missing=()
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)
-[ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || missing+=(busybox-static)
+static_busybox || missing+=(busybox-static)
 command -v iptables >/dev/null 2>&1 || missing+=(iptables)
 if [ ${#missing[@]} -gt 0 ] && ! engine_answers; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -30,7 +39,7 @@ if [ ${#missing[@]} -gt 0 ] && ! engine_answers; then
   fi
 fi
 # busybox-static is needed to seed the base image even when an engine already answers.
-if ! [ -x /bin/busybox ] && command -v apt-get >/dev/null 2>&1; then
+if ! static_busybox && command -v apt-get >/dev/null 2>&1; then
   sudo_if_needed apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq busybox-static >/dev/null
 fi
 
