@@ -14,6 +14,12 @@ public sealed record LabOptions
     /// </summary>
     public bool OfflineDns { get; init; } = true;
 
+    /// <summary>
+    /// Ping containers from this host where the engine allows it (a Linux engine). Off, pings always come from a
+    /// helper container on the target's network, as they must on Docker Desktop.
+    /// </summary>
+    public bool PreferHostPing { get; init; } = true;
+
     /// <summary>How long to wait for the engine to answer before calling it unreachable.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -84,6 +84,18 @@ public sealed class NetworkCommands
             throw NoSuchNetwork(name);
         }
         var configs = n.IPAM?.Config ?? [];
+        var gateways = configs.Select(c => c.Gateway).Where(g => !string.IsNullOrEmpty(g)).ToList();
+        if (gateways.Count == 0 && n.Containers is { Count: > 0 } members)
+        {
+            // The default bridge does not list its gateway in IPAM; its containers do.
+            try
+            {
+                var member = await Client.Containers.InspectContainerAsync(members.Keys.First(), cancellationToken).ConfigureAwait(false);
+                if (member.NetworkSettings?.Networks?.TryGetValue(n.Name, out var endpoint) == true && !string.IsNullOrEmpty(endpoint.Gateway))
+                    gateways.Add(endpoint.Gateway);
+            }
+            catch (DockerContainerNotFoundException) { }
+        }
         return new NetworkDetails(
             n.ID,
             n.Name,
@@ -91,7 +103,7 @@ public sealed class NetworkCommands
             n.Scope ?? "",
             n.Internal,
             configs.Select(c => c.Subnet).Where(s => !string.IsNullOrEmpty(s)).ToList(),
-            configs.Select(c => c.Gateway).Where(g => !string.IsNullOrEmpty(g)).ToList(),
+            gateways,
             (n.Containers ?? new Dictionary<string, EndpointResource>())
                 .Select(c => new NetworkMember(c.Value.Name ?? "", c.Key, c.Value.IPv4Address ?? "", c.Value.MacAddress ?? ""))
                 .OrderBy(c => c.Name, StringComparer.Ordinal)

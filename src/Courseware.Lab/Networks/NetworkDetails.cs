@@ -26,8 +26,10 @@ public sealed record NetworkDetails(
     public bool HasEmbeddedDns => Driver != "host" && Driver != "null" && Name != "bridge";
 
     public override string ToString() =>
-        $"{Name} ({ShortId}) driver {Driver}, subnet {string.Join(", ", Subnets)}, gateway {string.Join(", ", Gateways)}, " +
-        $"{Containers.Count} container(s): {string.Join(", ", Containers.Select(c => $"{c.Name} {c.IPv4Address}"))}";
+        $"{Name} ({ShortId}) driver {Driver}" +
+        (Subnets.Count == 0 ? "" : $", subnet {string.Join(", ", Subnets)}") +
+        (Gateways.Count == 0 ? "" : $", gateway {string.Join(", ", Gateways)}") +
+        (Containers.Count == 0 ? ", no containers" : $", {Containers.Count} container(s): {string.Join(", ", Containers.Select(c => $"{c.Name} {c.IPv4Address}"))}");
 }
 
 /// <summary>Did a name resolve inside a container (the DNS check of lesson 02)?</summary>

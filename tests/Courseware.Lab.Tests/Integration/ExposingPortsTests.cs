@@ -82,6 +82,28 @@ public sealed class ExposingPortsTests : LabTest
     }
 
     [DockerFact]
+    public async Task Ping_from_a_helper_container_when_the_host_may_not_ping_says_so()
+    {
+        await using var desktopLike = await Lab.ConnectAsync("test-ping-from-container", new LabOptions { PreferHostPing = false });
+        var target = await desktopLike.RunAsync("busybox:stable", name: Unique("pingme"), command: ["sleep", "600"]);
+        try
+        {
+            var ping = await desktopLike.PingAsync(target.Name, count: 3);
+
+            Assert.Equal(PingPath.Container, ping.Path);
+            Assert.Equal("courseware-pinger-bridge", ping.From);
+            Assert.Contains("PreferHostPing", ping.Why);
+            Assert.Equal((3, 0.0), (ping.Sent, ping.LossPercent));
+            Assert.Equal((await desktopLike.InspectAsync(target.Name)).IpAddress, ping.Address);
+            Assert.Contains("courseware-pinger-bridge", (await desktopLike.PsAsync()).Select(r => r.Names));
+        }
+        finally
+        {
+            await desktopLike.CleanAsync();
+        }
+    }
+
+    [DockerFact]
     public async Task Exec_captures_output_and_exit_code()
     {
         var box = await Lab.RunAsync("busybox:stable", name: Unique("exec"), command: ["sleep", "600"]);

@@ -35,6 +35,9 @@ public sealed class NetworkingTests : LabTest
         var clientB = Unique("clientb");
         await Lab.RunAsync("busybox:stable", new RunOptions { Name = webB, Command = ["sleep", "600"], Interactive = false });
         await Lab.RunAsync("busybox:stable", new RunOptions { Name = clientB, Command = ["sleep", "600"], Interactive = false });
+        var bridge = await Lab.Network.InspectAsync("bridge");
+        Assert.Matches(@"^\d+\.\d+\.\d+\.1$", Assert.Single(bridge.Gateways));
+        Assert.False(bridge.HasEmbeddedDns);
         var noName = await Lab.Network.ResolveAsync(clientB, webB);
         Assert.False(noName.Resolved);
         var byIp = await Lab.PingAsync(clientB, (await Lab.InspectAsync(webB)).IpAddressOn("bridge"), count: 2);
