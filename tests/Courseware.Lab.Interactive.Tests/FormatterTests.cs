@@ -135,6 +135,12 @@ public class FormatterTests
         var notFound = Html(Samples.Http("not here", 404));
         Assert.Contains("cw-warn\">HTTP 404 Not Found", notFound);
         Assert.DoesNotContain("<iframe", Html(Samples.Http("{\"a\":1}") with { Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" } }));
+
+        // An IPv6 literal is not a valid CSP source: the policy then names no origin rather than an invalid one.
+        var v6 = HttpResultCard.SrcDoc(Samples.Http() with { Url = "http://[::1]:32780/" });
+        Assert.Contains("img-src data:;", v6);
+        Assert.DoesNotContain("[::1]:32780;", v6);
+        Assert.Contains("img-src data: http://localhost:8080;", HttpResultCard.SrcDoc(Samples.Http() with { Url = "http://localhost:8080/" }));
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal static class HttpResultCard
 
     internal static string SrcDoc(HttpResult r)
     {
-        var origin = Uri.TryCreate(r.Url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+        // CSP host sources cannot name an IPv6 literal ([::1]): such a page previews without its own images and styles.
+        var origin = Uri.TryCreate(r.Url, UriKind.Absolute, out var uri) && uri.HostNameType != UriHostNameType.IPv6 ? uri.GetLeftPart(UriPartial.Authority) : null;
         var allowed = origin is null ? "" : " " + origin;
         var head = $"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:{allowed}; style-src 'unsafe-inline'{allowed}; font-src{allowed} data:\">" +
                    (uri is null ? "" : $"<base href=\"{E(uri.ToString())}\">");

@@ -16,6 +16,24 @@ public sealed class LessonsCollection;
 [Collection("lessons")]
 public sealed class LessonRunTests
 {
+    /// <summary>The exported lesson, offline in Chromium: every chart drawn, tables and figures there, no script error.</summary>
+    private static async Task AssertHtmlRendersAsync(ExecutedNotebook lesson, int charts)
+    {
+        var html = Path.ChangeExtension(lesson.Path, ".html");
+        await using var browser = await OfflinePage.OpenAsync(html);
+        await browser.Tab.WaitForFunctionAsync($"() => document.querySelectorAll('.plotly-figure .main-svg').length >= {charts}", new PuppeteerSharp.WaitForFunctionOptions { Timeout = 30_000 });
+        var drawn = await browser.EvalAsync<int>("document.querySelectorAll('.plotly-figure').length");
+        var tables = await browser.EvalAsync<int>("document.querySelectorAll('.output table').length");
+        var brokenImages = await browser.EvalAsync<int>("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).length");
+        await browser.KeepAsync(html, "lesson-" + Path.GetFileNameWithoutExtension(html));
+
+        Assert.Equal(charts, drawn);
+        Assert.True(tables >= 3, $"only {tables} tables in the outputs");
+        Assert.Equal(0, brokenImages);
+        Assert.Empty(browser.Problems);
+        Assert.Empty(browser.Blocked);
+    }
+
     private static async Task<ExecutedNotebook> RunLessonAsync(string name, params string[] extra)
     {
         var output = Paths.NewOutputDirectory(Path.GetFileNameWithoutExtension(name)[..2]);
@@ -79,6 +97,9 @@ public sealed class LessonRunTests
         Assert.Contains("out of range 1-65535", Text(lesson, "PortPublication.Parse(\"99999:80\")"));
         Assert.Equal("sankey", (string?)Figure(lesson, "Charts.PortMappings(")["data"]![0]!["type"]);
         Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
+        // The figures the prose shows are inlined into the page.
+        Assert.Contains("<img src=\"data:image/png;base64,", File.ReadAllText(Path.ChangeExtension(lesson.Path, ".html")));
+        await AssertHtmlRendersAsync(lesson, charts: 2);
     }
 
     [DockerFact]
@@ -123,5 +144,6 @@ public sealed class LessonRunTests
         var topology = Figure(lesson, "Charts.Topology(networks, containers)");
         Assert.Contains(webIp, topology.ToJsonString());
         Assert.Matches(@"Removed \d+ container\(s\), 2 network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
+        await AssertHtmlRendersAsync(lesson, charts: 1);
     }
 }

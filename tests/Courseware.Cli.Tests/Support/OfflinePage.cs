@@ -1,0 +1,77 @@
+using PuppeteerSharp;
+
+namespace Courseware.Cli.Tests.Support;
+
+/// <summary>
+/// An exported page in headless Chromium (Debian's, never a downloaded one) with the network cut off: only file: and
+/// data: URLs load; anything else is recorded in <see cref="Blocked"/> and aborted. Page and console errors are
+/// recorded in <see cref="Problems"/>.
+/// </summary>
+public sealed class OfflinePage : IAsyncDisposable
+{
+    private readonly DirectoryInfo _profile;
+    private readonly IBrowser _browser;
+
+    private OfflinePage(DirectoryInfo profile, IBrowser browser, IPage tab)
+    {
+        _profile = profile;
+        _browser = browser;
+        Tab = tab;
+    }
+
+    public IPage Tab { get; }
+    public List<string> Problems { get; } = [];
+    public List<string> Blocked { get; } = [];
+
+    public static async Task<OfflinePage> OpenAsync(string htmlPath, int width = 1100, int height = 1300)
+    {
+        Assert.True(Prerequisites.Browser is null, Prerequisites.Browser);
+        var profile = Directory.CreateTempSubdirectory("courseware-chromium-");
+        var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+        {
+            ExecutablePath = Prerequisites.Chromium,
+            Headless = true,
+            UserDataDir = profile.FullName,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+            ],
+        });
+        var tab = await browser.NewPageAsync();
+        var page = new OfflinePage(profile, browser, tab);
+        await tab.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
+        tab.PageError += (_, e) => { lock (page.Problems) page.Problems.Add("page error: " + e.Message); };
+        tab.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) lock (page.Problems) page.Problems.Add("console error: " + e.Message.Text); };
+        await tab.SetRequestInterceptionAsync(true);
+        tab.Request += async (_, e) =>
+        {
+            var url = e.Request.Url;
+            if (url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
+                await e.Request.ContinueAsync();
+            else
+            {
+                lock (page.Blocked) page.Blocked.Add(url);
+                await e.Request.AbortAsync();
+            }
+        };
+        await tab.GoToAsync(new Uri(htmlPath).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
+        return page;
+    }
+
+    public Task<T> EvalAsync<T>(string expression) => Tab.EvaluateExpressionAsync<T>(expression);
+
+    /// <summary>A full-page screenshot (and the page itself) kept in the test output for a person to look at.</summary>
+    public async Task KeepAsync(string htmlPath, string name)
+    {
+        await Tab.ScreenshotAsync(Path.Combine(Paths.Artifacts, name + ".png"), new ScreenshotOptions { FullPage = true });
+        File.Copy(htmlPath, Path.Combine(Paths.Artifacts, name + ".html"), overwrite: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Tab.DisposeAsync();
+        await _browser.DisposeAsync();
+        try { _profile.Delete(recursive: true); } catch (IOException) { }
+    }
+}

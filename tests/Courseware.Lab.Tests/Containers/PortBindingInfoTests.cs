@@ -1,0 +1,46 @@
+namespace Courseware.Lab.Tests.Containers;
+
+/// <summary>Reading the engine's NetworkSettings.Ports: IPv4/IPv6 twins merged, and which binding a client uses.</summary>
+public sealed class PortBindingInfoTests
+{
+    private static Docker.DotNet.Models.PortBinding Bind(string ip, string port) => new() { HostIP = ip, HostPort = port };
+
+    [Fact]
+    public void Ipv4_and_ipv6_rows_of_the_same_port_merge_into_one()
+    {
+        var rows = PortBindingInfo.FromNetworkSettings(new Dictionary<string, IList<Docker.DotNet.Models.PortBinding>>
+        {
+            ["80/tcp"] = [Bind("0.0.0.0", "8080"), Bind("::", "8080")],
+            ["443/tcp"] = null!,
+        });
+
+        Assert.Equal(2, rows.Count);
+        var published = Assert.Single(rows, r => r.IsPublished);
+        Assert.Equal((80, "0.0.0.0", 8080, true), (published.ContainerPort, published.HostIp, published.HostPort!.Value, published.AlsoIpv6));
+        Assert.Equal("0.0.0.0:8080->80/tcp, :::8080->80/tcp", published.ToDockerPs());
+        Assert.Equal("443/tcp", rows.Single(r => !r.IsPublished).ToString());
+    }
+
+    [Fact]
+    public void A_client_uses_the_ipv4_binding_when_the_engine_gave_ipv6_another_port()
+    {
+        // Seen with -P on engine 20.10: the random ports of the two families can differ.
+        var ports = PortBindingInfo.FromNetworkSettings(new Dictionary<string, IList<Docker.DotNet.Models.PortBinding>>
+        {
+            ["80/tcp"] = [Bind("0.0.0.0", "32781"), Bind("::", "32780")],
+        });
+        var container = new Container("0123456789abcdef", "web", "exercise4", "docker run -d -P exercise4", ports);
+
+        Assert.Equal(2, ports.Count);
+        Assert.Equal(32781, container.HostPort(80));
+        Assert.Equal("http://localhost:32781/", Lab.UrlOf(container));
+    }
+
+    [Fact]
+    public void A_missing_publication_explains_how_to_publish()
+    {
+        var container = new Container("0123456789abcdef", "web", "exercise4", "docker run -d exercise4", []);
+        var e = Assert.Throws<LabException>(() => container.HostPort(80));
+        Assert.Contains("-p HOST:80", e.Fix);
+    }
+}
