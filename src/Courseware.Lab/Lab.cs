@@ -45,11 +45,13 @@ public sealed partial class Lab : IAsyncDisposable, IDisposable
         if (string.IsNullOrWhiteSpace(lesson))
             throw new LabException("The lesson name is empty.", "Pass a short name, e.g. Lab.ConnectAsync(\"01-exposing-ports\"); it labels what the lesson creates.");
 
-        var endpoint = EngineEndpoint.Describe();
+        var endpoint = options.Endpoint ?? EngineEndpoint.Describe();
         DockerClient client;
         try
         {
-            client = new DockerClientBuilder().Build();
+            var builder = new DockerClientBuilder();
+            if (options.Endpoint is not null) builder = builder.WithEndpoint(new Uri(options.Endpoint));
+            client = builder.Build();
         }
         catch (Exception e)
         {

@@ -20,6 +20,12 @@ public sealed record LabOptions
     /// </summary>
     public bool PreferHostPing { get; init; } = true;
 
+    /// <summary>
+    /// The engine to talk to, as DOCKER_HOST would name it (unix:///var/run/docker.sock, tcp://host:2375). Null: the
+    /// docker CLI's own choice (DOCKER_HOST, the current docker context, the default socket).
+    /// </summary>
+    public string? Endpoint { get; init; }
+
     /// <summary>How long to wait for the engine to answer before calling it unreachable.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

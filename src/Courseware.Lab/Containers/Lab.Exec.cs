@@ -15,7 +15,7 @@ public sealed partial class Lab
             throw new LabException("No command was given to exec.", "Name the command and its arguments, e.g. ExecAsync(\"web\", \"ip\", \"addr\").");
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (!details.Running)
-            throw new LabException($"Container '{details.Name}' is not running ({details.State}).", $"Start it again (docker start {details.Name}) or run a new one; docker exec needs a running container.");
+            throw new ContainerExitedException(details.Name, details.ExitCode, await LogsAsync(details.Id, 20, cancellationToken).ConfigureAwait(false));
         var exec = await Client.Exec.CreateContainerExecAsync(details.Id, new ContainerExecCreateParameters
         {
             AttachStdout = true,

@@ -84,6 +84,8 @@ public sealed partial class Lab
         try
         {
             await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            if (options.ExpectRunning && options.StartupGrace > TimeSpan.Zero)
+                await WaitForExitAsync(created.ID, options.StartupGrace, cancellationToken).ConfigureAwait(false);
             var details = await InspectAsync(created.ID, cancellationToken).ConfigureAwait(false);
             if (options.ExpectRunning && !details.Running)
                 throw new ContainerExitedException(details.Name, details.ExitCode, await LogsAsync(created.ID, 20, cancellationToken).ConfigureAwait(false));
@@ -95,6 +97,21 @@ public sealed partial class Lab
             await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
             if (e is DockerApiException api) throw TranslateRunError(api, options);
             throw;
+        }
+    }
+
+    /// <summary>Returns when the container exits or when <paramref name="limit"/> has passed, whichever comes first.</summary>
+    private async Task WaitForExitAsync(string id, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(limit);
+        try
+        {
+            await Client.Containers.WaitContainerAsync(id, window.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Still running after the grace period: the normal case.
         }
     }
 
