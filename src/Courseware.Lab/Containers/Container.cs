@@ -6,8 +6,11 @@ public sealed record Container(string Id, string Name, string Image, string Comm
     public string ShortId => Id[..Math.Min(12, Id.Length)];
 
     /// <summary>The host port the engine bound for a container port (the one you chose, or the random one it picked).</summary>
-    public int HostPort(int containerPort, string protocol = "tcp") =>
-        Binding(containerPort, protocol)?.HostPort
+    public int HostPort(int containerPort, string protocol = "tcp") => PublishedBinding(containerPort, protocol).HostPort!.Value;
+
+    /// <summary>Like <see cref="Binding"/>, but a container port that is not published is an error that says how to publish it.</summary>
+    public PortBindingInfo PublishedBinding(int containerPort, string protocol = "tcp") =>
+        Binding(containerPort, protocol)
         ?? throw new LabException(
             $"Container '{Name}' publishes no host port for {containerPort}/{protocol}.",
             $"Run it with -p HOST:{containerPort} (or -p {containerPort} for a random host port, or -P if the image EXPOSEs it).");

@@ -46,8 +46,7 @@ public sealed partial class Lab
     /// <summary>The URL a browser on this host opens for a published container port.</summary>
     public static string UrlOf(Container container, int containerPort = 80, string path = "/")
     {
-        var binding = container.Binding(containerPort)
-            ?? throw new LabException($"Container '{container.Name}' does not publish {containerPort}/tcp.", $"Run it with -p HOST:{containerPort}, -p {containerPort}, or -P.");
+        var binding = container.PublishedBinding(containerPort);
         var host = binding.ConnectAddress.Contains(':') ? $"[{binding.ConnectAddress}]" : binding.ConnectAddress == "127.0.0.1" ? "localhost" : binding.ConnectAddress;
         return $"http://{host}:{binding.HostPort}{path}";
     }
@@ -78,8 +77,7 @@ public sealed partial class Lab
     /// <summary>Waits until the published TCP port accepts a connection; returns how long that took.</summary>
     public async Task<TimeSpan> WaitForPortAsync(Container container, int containerPort = 80, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var binding = container.Binding(containerPort)
-            ?? throw new LabException($"Container '{container.Name}' does not publish {containerPort}/tcp.", $"Run it with -p HOST:{containerPort}, -p {containerPort}, or -P.");
+        var binding = container.PublishedBinding(containerPort);
         var stopwatch = Stopwatch.StartNew();
         string last = "no attempt yet";
         await PollAsync<object>(container, timeout, async token =>
