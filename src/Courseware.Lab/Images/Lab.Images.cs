@@ -39,17 +39,19 @@ public sealed partial class Lab
     }
 
     private static bool IsBusybox(string image) =>
-        image.Split(':')[0] is "busybox" or "docker.io/library/busybox" or "library/busybox";
+        SplitTag(image).Repository is "busybox" or "docker.io/library/busybox" or "library/busybox";
+
+    /// <summary>"name:tag" into its parts; a colon before the last '/' belongs to a registry port, not a tag.</summary>
+    private static (string Repository, string Tag) SplitTag(string image)
+    {
+        var colon = image.LastIndexOf(':');
+        return colon > image.LastIndexOf('/') ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+    }
 
     private async Task<string?> TryPullAsync(string image, CancellationToken cancellationToken)
     {
-        var colon = image.LastIndexOf(':');
-        var hasTag = colon > image.LastIndexOf('/');
-        var parameters = new ImagesCreateParameters
-        {
-            FromImage = hasTag ? image[..colon] : image,
-            Tag = hasTag ? image[(colon + 1)..] : "latest",
-        };
+        var (repository, tag) = SplitTag(image);
+        var parameters = new ImagesCreateParameters { FromImage = repository, Tag = tag };
         var errors = new SyncProgress<JSONMessage>();
         try
         {
@@ -95,12 +97,12 @@ public sealed partial class Lab
             WriteText(tar, "etc/group", "root:x:0:\nnogroup:x:65534:\n");
         }
         rootfs.Position = 0;
-        var colon = image.LastIndexOf(':');
+        var (repository, tag) = SplitTag(image);
         var parameters = new ImagesCreateParameters
         {
             FromSrc = "-",
-            Repo = colon > 0 ? image[..colon] : image,
-            Tag = colon > 0 ? image[(colon + 1)..] : "latest",
+            Repo = repository,
+            Tag = tag,
             Message = "seeded by Courseware from the host's static busybox",
             Changes = ["CMD [\"sh\"]", "ENV PATH=/bin", $"LABEL {LabLabels.Seeded}=local-busybox"],
         };
