@@ -78,7 +78,7 @@ public sealed partial class Lab
         }
         catch (DockerApiException e)
         {
-            throw TranslateRunError(e, options);
+            throw TranslateRunError(e, image, options);
         }
 
         try
@@ -95,7 +95,7 @@ public sealed partial class Lab
         {
             // Leave nothing behind: a container that could not start is of no use to the learner.
             await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
-            if (e is DockerApiException api) throw TranslateRunError(api, options);
+            if (e is DockerApiException api) throw TranslateRunError(api, image, options);
             throw;
         }
     }
@@ -151,7 +151,7 @@ public sealed partial class Lab
 
     private static readonly Regex AllocatedPort = new(@"(?:Bind for |listen tcp[46]? |listen udp[46]? )\[?[0-9a-fA-F.:]*\]?:(\d+)(?: failed)?|:(\d+): bind: address already in use", RegexOptions.CultureInvariant);
 
-    private Exception TranslateRunError(DockerApiException e, RunOptions options)
+    private Exception TranslateRunError(DockerApiException e, string image, RunOptions options)
     {
         var message = ShortEngineMessage(e);
         if (message.Contains("port is already allocated", StringComparison.OrdinalIgnoreCase) || message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
@@ -162,12 +162,12 @@ public sealed partial class Lab
             return new PortAlreadyAllocatedException(port, FreeHostPortNear(port), message);
         }
         if (e is DockerImageNotFoundException || message.Contains("No such image", StringComparison.OrdinalIgnoreCase))
-            return new ImageNotFoundException(options.Name ?? "?", message);
+            return new ImageNotFoundException(image, message);
         if (message.Contains("network", StringComparison.OrdinalIgnoreCase) && message.Contains("not found", StringComparison.OrdinalIgnoreCase))
             return new LabException($"The network '{options.Network}' does not exist.", $"Create it first: docker network create {options.Network} (Network.CreateAsync(\"{options.Network}\")).", message);
         if (message.Contains("Conflict", StringComparison.OrdinalIgnoreCase) && options.Name is not null)
             return new LabException($"The name '{options.Name}' is already in use.", $"Pick another --name, or remove the other container: docker rm -f {options.Name}", message);
-        return new LabException($"docker run failed: {message}", "Read the engine's message; the equivalent command is: " + options.ToCommandLine("IMAGE"), message, e);
+        return new LabException($"docker run failed: {message}", "Read the engine's message; the equivalent command is: " + options.ToCommandLine(image), message, e);
     }
 
     /// <summary>A host port near the one asked for that no container publishes and nothing listens on.</summary>
