@@ -135,7 +135,7 @@ public static class OpsBench
         ], ct, Console.Error.WriteLine);
         report.Compare(inspectSides[0], inspectSides[1], [("inspect", "inspect alone", "ms", 0.5)]);
         await lab.RemoveAsync(target.Id, ct);
-        report.Line($"For context: the library's one-time `Lab.ConnectAsync` (docker version + docker info, a notebook's first cell) took {BenchContext.Num(connectMs)} ms here (with `-- ops` alone that is this process's first connect, JIT included); it is not in the per-operation numbers. Load average after: {BenchContext.LoadAverage()}.");
+        report.Line($"For context: the library's one-time `DockerLab.ConnectAsync` (docker version + docker info, a notebook's first cell) took {BenchContext.Num(connectMs)} ms here (with `-- ops` alone that is this process's first connect, JIT included); it is not in the per-operation numbers. Load average after: {BenchContext.LoadAverage()}.");
     }
 
     private static double PairedMedian(Side a, Side floor, string metric) =>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Courseware.Bench.Harness;
 using Courseware.Lab;
-using LabSession = Courseware.Lab.Lab;
 
 namespace Courseware.Bench.Comparisons;
 
@@ -99,7 +98,7 @@ public static class ReadinessBench
 
     /// <summary>One run: start a container, wait by <paramref name="wait"/> (or the 1 ms poller), time it, remove it.</summary>
     private static async Task<Measurement> MeasureAsync(
-        LabSession lab,
+        DockerLab lab,
         Func<Container, int, CancellationToken, Task<(int Attempts, int Unused)>>? wait,
         CancellationToken ct,
         IReadOnlyList<string>? command = null)

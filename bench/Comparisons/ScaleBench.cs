@@ -55,7 +55,7 @@ public static class ScaleBench
         report.Line($"Load average after: {BenchContext.LoadAverage()}.");
     }
 
-    private static async Task<Measurement> OneSizeAsync(Courseware.Lab.Lab lab, int n, int parallel, CancellationToken ct)
+    private static async Task<Measurement> OneSizeAsync(Courseware.Lab.DockerLab lab, int n, int parallel, CancellationToken ct)
     {
         var started = new ConcurrentBag<Container>();
         var perContainer = new ConcurrentBag<double>();
@@ -91,7 +91,7 @@ public static class ScaleBench
         }
     }
 
-    private static async Task<double> RemoveAsync(Courseware.Lab.Lab lab, IEnumerable<Container> containers)
+    private static async Task<double> RemoveAsync(Courseware.Lab.DockerLab lab, IEnumerable<Container> containers)
     {
         var t = Stopwatch.StartNew();
         await Parallel.ForEachAsync(containers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, token) => await lab.RemoveAsync(c.Id, CancellationToken.None));

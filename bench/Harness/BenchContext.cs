@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Courseware.Lab;
-using LabSession = Courseware.Lab.Lab;
 
 namespace Courseware.Bench.Harness;
 
@@ -27,7 +26,7 @@ public sealed class BenchContext : IAsyncDisposable
     public DateTime Started { get; } = DateTime.UtcNow;
     public Report Report { get; } = new();
     public Resources Resources { get; } = new();
-    private readonly List<LabSession> _labs = [];
+    private readonly List<DockerLab> _labs = [];
 
     public string Exercise4Dir => Path.Combine(RepoRoot, "exercise4");
 
@@ -39,16 +38,16 @@ public sealed class BenchContext : IAsyncDisposable
     /// A connected lab for one comparison. Leftover removal is off: other sessions (tests in other work trees)
     /// share this engine, and the bench removes only what it made.
     /// </summary>
-    public async Task<LabSession> LabAsync(string lesson, CancellationToken cancellationToken)
+    public async Task<DockerLab> LabAsync(string lesson, CancellationToken cancellationToken)
     {
-        var lab = await LabSession.ConnectAsync(lesson, new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
+        var lab = await DockerLab.ConnectAsync(lesson, new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
         Resources.TrackSession(lab.SessionId);
         _labs.Add(lab);
         return lab;
     }
 
     /// <summary>The bench's exercise4 image, built by the library (its build cache makes later builds cheap).</summary>
-    public async Task EnsureLibImageAsync(LabSession lab, CancellationToken cancellationToken) =>
+    public async Task EnsureLibImageAsync(DockerLab lab, CancellationToken cancellationToken) =>
         await lab.BuildAsync(LibImage, Exercise4Dir, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     /// <summary>A host port nothing listens on right now (the engine will bind it a moment later).</summary>

@@ -1,6 +1,6 @@
 namespace Courseware.Lab;
 
-/// <summary>How a <see cref="Lab"/> connects and labels what it creates.</summary>
+/// <summary>How a <see cref="DockerLab"/> connects and labels what it creates.</summary>
 public sealed record LabOptions
 {
     /// <summary>Overrides the session id. By default it is the lesson plus this process, so re-running a notebook's

@@ -18,13 +18,13 @@ public static class Repo
 /// <summary>A lab per test class with its own lesson name, so classes running in parallel never clean each other's containers.</summary>
 public abstract class LabTest : IAsyncLifetime
 {
-    private Lab? _lab;
+    private DockerLab? _lab;
 
-    protected Lab Lab => _lab ?? throw new InvalidOperationException("not connected");
+    protected DockerLab Lab => _lab ?? throw new InvalidOperationException("not connected");
 
     protected virtual string LessonName => "test-" + GetType().Name.ToLowerInvariant();
 
-    public async Task InitializeAsync() => _lab = await Lab.ConnectAsync(LessonName);
+    public async Task InitializeAsync() => _lab = await DockerLab.ConnectAsync(LessonName);
 
     public async Task DisposeAsync()
     {

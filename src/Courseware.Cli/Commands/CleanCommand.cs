@@ -17,7 +17,7 @@ public static class CleanCommand
             CleanupReport report;
             try
             {
-                report = await Lab.Lab.CleanAllAsync(images: !parse.GetValue(keepImages), cancellationToken).ConfigureAwait(false);
+                report = await DockerLab.CleanAllAsync(images: !parse.GetValue(keepImages), cancellationToken).ConfigureAwait(false);
             }
             catch (LabException e)
             {

@@ -40,11 +40,11 @@ public static class DoctorCommand
 
     public static async IAsyncEnumerable<DoctorCheck> RunChecksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        Lab.Lab? lab = null;
+        DockerLab? lab = null;
         DoctorCheck reachable;
         try
         {
-            lab = await Lab.Lab.ConnectAsync("doctor", new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
+            lab = await DockerLab.ConnectAsync("doctor", new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
             reachable = new DoctorCheck("Docker engine", true, $"answers at {lab.Engine.Endpoint}");
         }
         catch (LabException e)
@@ -91,7 +91,7 @@ public static class DoctorCommand
             }
         }
 
-        var icmp = Lab.Lab.CanSendIcmp(out var reason);
+        var icmp = DockerLab.CanSendIcmp(out var reason);
         yield return icmp
             ? new DoctorCheck("ICMP", true, "this process may send ping (echo) requests itself", Essential: false)
             : new DoctorCheck("ICMP", false, $"this process may not send ICMP ({reason}); host-to-container pings will come from a helper container instead",

@@ -144,7 +144,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            return (await Lab.Lab.CleanThisProcessAsync(cancellationToken: timeout.Token).ConfigureAwait(false), null);
+            return (await DockerLab.CleanThisProcessAsync(cancellationToken: timeout.Token).ConfigureAwait(false), null);
         }
         catch (EngineUnreachableException)
         {

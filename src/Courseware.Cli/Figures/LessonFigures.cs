@@ -15,7 +15,7 @@ public static class LessonFigures
     public static async Task<IReadOnlyList<string>> GenerateAsync(string repositoryRoot, string outputDirectory, int hostPort, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputDirectory);
-        await using var lab = await Lab.Lab.ConnectAsync("figures", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var lab = await DockerLab.ConnectAsync("figures", cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             await lab.BuildAsync("exercise4", Path.Combine(repositoryRoot, "exercise4"), cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -300,7 +300,7 @@ public sealed partial class OfficialKernel : IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await using var lab = await Lab.Lab.ConnectAsync("official-kernel-cleanup", cancellationToken: timeout.Token).ConfigureAwait(false);
+            await using var lab = await Lab.DockerLab.ConnectAsync("official-kernel-cleanup", cancellationToken: timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Lab.LabException or OperationCanceledException)
         {

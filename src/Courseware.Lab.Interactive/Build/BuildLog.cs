@@ -8,7 +8,7 @@ namespace Courseware.Lab.Interactive;
 /// <summary>
 /// A build log that shows up in the notebook while <c>docker build</c> runs:
 /// <code>var image = await docker.BuildAsync("exercise4", "../exercise4", BuildLog.Live());</code>
-/// It converts to the <c>Action&lt;string&gt;</c> that <see cref="Lab.BuildAsync"/> takes, so the library stays host-independent.
+/// It converts to the <c>Action&lt;string&gt;</c> that <see cref="DockerLab.BuildAsync"/> takes, so the library stays host-independent.
 /// Outside a notebook (tests, console runners) nothing is displayed; lines go to <c>fallback</c> if one is given.
 /// </summary>
 public sealed class BuildLog

@@ -1,6 +1,6 @@
 namespace Courseware.Lab;
 
-/// <summary>A container <see cref="Lab.RunAsync(string, RunOptions?, CancellationToken)"/> started: what docker run printed, and what you asked for.</summary>
+/// <summary>A container <see cref="DockerLab.RunAsync(string, RunOptions?, CancellationToken)"/> started: what docker run printed, and what you asked for.</summary>
 public sealed record Container(string Id, string Name, string Image, string CommandLine, IReadOnlyList<PortBindingInfo> Ports)
 {
     public string ShortId => Id[..Math.Min(12, Id.Length)];

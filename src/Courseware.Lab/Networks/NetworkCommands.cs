@@ -8,9 +8,9 @@ namespace Courseware.Lab;
 /// <summary><c>docker network create | connect | disconnect | inspect | ls | rm</c>.</summary>
 public sealed class NetworkCommands
 {
-    private readonly Lab _lab;
+    private readonly DockerLab _lab;
 
-    internal NetworkCommands(Lab lab) => _lab = lab;
+    internal NetworkCommands(DockerLab lab) => _lab = lab;
 
     private DockerClient Client => _lab.Client;
 
@@ -39,9 +39,9 @@ public sealed class NetworkCommands
         }
         catch (DockerApiException e)
         {
-            throw new LabException($"docker network create {name} failed: {Lab.ShortEngineMessage(e)}",
+            throw new LabException($"docker network create {name} failed: {DockerLab.ShortEngineMessage(e)}",
                 subnet is null ? "Read the engine's message; 'docker network ls' shows existing networks." : $"Pick a subnet no other network uses ({subnet} may overlap one); 'docker network inspect' shows theirs.",
-                Lab.ShortEngineMessage(e), e);
+                DockerLab.ShortEngineMessage(e), e);
         }
         return await InspectAsync(name, cancellationToken).ConfigureAwait(false);
     }
@@ -136,7 +136,7 @@ public sealed class NetworkCommands
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
         catch (DockerApiException e)
         {
-            throw new LabException($"docker network rm {name} failed: {Lab.ShortEngineMessage(e)}",
+            throw new LabException($"docker network rm {name} failed: {DockerLab.ShortEngineMessage(e)}",
                 $"Containers are still attached: disconnect or remove them first (docker network inspect {name} lists them).", inner: e);
         }
     }

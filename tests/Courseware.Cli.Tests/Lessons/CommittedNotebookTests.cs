@@ -46,7 +46,7 @@ public sealed class CommittedNotebookTests
     {
         var code = Load(name)["cells"]!.AsArray().Cast<JsonObject>().Where(c => (string?)c["cell_type"] == "code").Select(ExecutedNotebook.Source).ToList();
         Assert.Contains("#r \"../build/lab/Courseware.Lab.Interactive.dll\"", code[0]);
-        Assert.Contains("Lab.ConnectAsync(", code[0]);
+        Assert.Contains("DockerLab.ConnectAsync(", code[0]);
         // The path the first cell loads exists once the solution is built (this test project builds it).
         Assert.True(File.Exists(Path.Combine(LessonNotebook.Directory, "../build/lab/Courseware.Lab.Interactive.dll")));
         Assert.All(code, source => Assert.StartsWith("//", source));

@@ -73,7 +73,7 @@ public sealed class LessonRunTests
     {
         var lesson = await RunLessonAsync("01-exposing-ports.ipynb");
 
-        Assert.Contains("Linux engine", Text(lesson, "var docker = await Lab.ConnectAsync"));
+        Assert.Contains("Linux engine", Text(lesson, "var docker = await DockerLab.ConnectAsync"));
         Assert.Matches(@"Built exercise4 \([0-9a-f]{12}\)", Text(lesson, "docker.BuildAsync(\"exercise4\""));
         Assert.Contains("0.0.0.0:8080 → 80/tcp", Text(lesson, "var web = await docker.RunAsync"));
         var page = Text(lesson, "var page = await docker.WaitForHttpAsync(web);");

@@ -33,7 +33,7 @@ public sealed class PortBindingInfoTests
 
         Assert.Equal(2, ports.Count);
         Assert.Equal(32781, container.HostPort(80));
-        Assert.Equal("http://localhost:32781/", Lab.UrlOf(container));
+        Assert.Equal("http://localhost:32781/", DockerLab.UrlOf(container));
     }
 
     [Fact]

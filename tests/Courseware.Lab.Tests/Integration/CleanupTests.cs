@@ -18,7 +18,7 @@ public sealed class CleanupTests
     [DockerFact]
     public async Task Clean_removes_every_container_network_and_image_of_the_session()
     {
-        await using var lab = await Lab.ConnectAsync("test-cleanup");
+        await using var lab = await DockerLab.ConnectAsync("test-cleanup");
         var net = $"cleanme-{Guid.NewGuid():N}"[..16];
         await lab.Network.CreateAsync(net);
         await lab.BuildAsync("courseware-test-cleanup", Repo.PathOf("exercise4"));
@@ -56,10 +56,10 @@ public sealed class CleanupTests
         };
         await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = "busybox:stable", Labels = labels, Cmd = ["true"] });
         await client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = dead[..20], Labels = labels });
-        await using var live = await Lab.ConnectAsync("test-live-session");
+        await using var live = await DockerLab.ConnectAsync("test-live-session");
         await live.RunAsync("busybox:stable", name: $"live-{Guid.NewGuid():N}"[..13], command: ["sleep", "600"]);
         // No count before the next start: any lab connecting in a parallel test may already have removed them.
-        await using var next = await Lab.ConnectAsync("test-next-start");
+        await using var next = await DockerLab.ConnectAsync("test-next-start");
 
         Assert.Equal(0, await CountLabelled(client, dead));
         Assert.Equal(1, await CountLabelled(client, live.SessionId));
@@ -69,7 +69,7 @@ public sealed class CleanupTests
     [DockerFact]
     public async Task Base_image_is_seeded_from_the_host_busybox_when_no_registry_answers()
     {
-        await using var lab = await Lab.ConnectAsync("test-seed");
+        await using var lab = await DockerLab.ConnectAsync("test-seed");
         const string tag = "busybox:courseware-seed-test";
         using var client = new DockerClientBuilder().Build();
         try

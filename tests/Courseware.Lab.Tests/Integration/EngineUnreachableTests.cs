@@ -11,7 +11,7 @@ public sealed class EngineUnreachableTests
         var socket = Path.Combine(Path.GetTempPath(), $"no-engine-{Guid.NewGuid():N}.sock");
 
         var e = await Assert.ThrowsAsync<EngineUnreachableException>(() =>
-            Lab.ConnectAsync("unreachable", new LabOptions { Endpoint = "unix://" + socket, ConnectTimeout = TimeSpan.FromSeconds(2) }));
+            DockerLab.ConnectAsync("unreachable", new LabOptions { Endpoint = "unix://" + socket, ConnectTimeout = TimeSpan.FromSeconds(2) }));
 
         Assert.Contains(socket, e.Problem);
         Assert.Contains("ensure-docker.sh", e.Fix);

@@ -10,7 +10,7 @@ public sealed class ErrorTests : LabTest
     [DockerFact]
     public async Task Port_held_by_another_container_names_the_port_and_suggests_a_free_one()
     {
-        var port = Lab.FreeHostPortNear(28080)!.Value;
+        var port = DockerLab.FreeHostPortNear(28080)!.Value;
         await Lab.RunAsync("busybox:stable", name: Unique("holder"), publish: [$"{port}:80"], command: ["sleep", "600"]);
         var loser = Unique("loser");
 
@@ -32,7 +32,7 @@ public sealed class ErrorTests : LabTest
     {
         // Below the ephemeral range: a port the OS picked could be the one the engine picks for a parallel test's
         // random publication, and that test would fail instead of this one.
-        var port = Lab.FreeHostPortNear(29080)!.Value;
+        var port = DockerLab.FreeHostPortNear(29080)!.Value;
         using var listener = new TcpListener(IPAddress.Any, port);
         listener.Start();
 

@@ -22,7 +22,7 @@ public sealed class ExposingPortsTests : LabTest
     {
         await Lab.BuildAsync("courseware-test-ex4", Exercise4);
         var name = Unique("web");
-        var port = Lab.FreeHostPortNear(18080)!.Value;
+        var port = DockerLab.FreeHostPortNear(18080)!.Value;
 
         var web = await Lab.RunAsync("courseware-test-ex4", name: name, publish: [$"{port}:80"]);
         var page = await Lab.WaitForHttpAsync(web);
@@ -84,7 +84,7 @@ public sealed class ExposingPortsTests : LabTest
     [DockerFact]
     public async Task Ping_from_a_helper_container_when_the_host_may_not_ping_says_so()
     {
-        await using var desktopLike = await Lab.ConnectAsync("test-ping-from-container", new LabOptions { PreferHostPing = false });
+        await using var desktopLike = await DockerLab.ConnectAsync("test-ping-from-container", new LabOptions { PreferHostPing = false });
         var target = await desktopLike.RunAsync("busybox:stable", name: Unique("pingme"), command: ["sleep", "600"]);
         try
         {

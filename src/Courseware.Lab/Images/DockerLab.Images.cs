@@ -4,7 +4,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     /// <summary>Where Debian's busybox-static puts its binary: a whole userland in one static file.</summary>
     internal static string StaticBusyboxPath { get; set; } = "/bin/busybox";

@@ -2,7 +2,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     /// <summary><c>docker exec CONTAINER COMMAND...</c>: runs a command in a running container and captures its output.</summary>
     public async Task<ExecResult> ExecAsync(string container, params string[] command) =>

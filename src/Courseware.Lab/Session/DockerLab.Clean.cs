@@ -3,7 +3,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     /// <summary>
     /// Removes every container, network and (unless told otherwise) image of this session.

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     // One handler for the session: no connection pooling across polls, so a fresh connect tests readiness each time.
     private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero, UseProxy = false, AllowAutoRedirect = false })

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     private const string PingerName = "courseware-pinger";
 

@@ -1,6 +1,6 @@
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     /// <summary>
     /// Can this process send ICMP echo itself? Where it cannot, <see cref="PingAsync(string, int, string?, CancellationToken)"/>

@@ -6,7 +6,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     /// <summary><c>docker run -d [-p ...] [--name NAME] IMAGE [COMMAND]</c> with C# named arguments.</summary>
     public Task<Container> RunAsync(

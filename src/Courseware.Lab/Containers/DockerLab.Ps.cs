@@ -2,7 +2,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     /// <summary>
     /// <c>docker ps</c> (<c>-a</c> with <paramref name="all"/>). By default only this lesson's containers, so a learner's

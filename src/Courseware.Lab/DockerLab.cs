@@ -8,9 +8,9 @@ namespace Courseware.Lab;
 /// <c>BuildAsync</c> is <c>docker build</c>, <c>RunAsync</c> is <c>docker run -d</c>, <c>Network.CreateAsync</c> is
 /// <c>docker network create</c>. Everything it creates is labelled <c>courseware.session</c> and removed by <see cref="CleanAsync"/>.
 /// </summary>
-public sealed partial class Lab : IAsyncDisposable, IDisposable
+public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 {
-    private Lab(DockerClient client, EngineInfo engine, string lesson, LabOptions options)
+    private DockerLab(DockerClient client, EngineInfo engine, string lesson, LabOptions options)
     {
         Client = client;
         Engine = engine;
@@ -39,11 +39,11 @@ public sealed partial class Lab : IAsyncDisposable, IDisposable
     /// Connects to the engine the docker CLI would use (DOCKER_HOST, docker context, default socket)
     /// and removes what killed course runs left behind.
     /// </summary>
-    public static async Task<Lab> ConnectAsync(string lesson = "lab", LabOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<DockerLab> ConnectAsync(string lesson = "lab", LabOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LabOptions();
         if (string.IsNullOrWhiteSpace(lesson))
-            throw new LabException("The lesson name is empty.", "Pass a short name, e.g. Lab.ConnectAsync(\"01-exposing-ports\"); it labels what the lesson creates.");
+            throw new LabException("The lesson name is empty.", "Pass a short name, e.g. DockerLab.ConnectAsync(\"01-exposing-ports\"); it labels what the lesson creates.");
 
         var endpoint = options.Endpoint ?? EngineEndpoint.Describe();
         DockerClient client;
@@ -72,7 +72,7 @@ public sealed partial class Lab : IAsyncDisposable, IDisposable
                 info.OperatingSystem ?? "",
                 info.KernelVersion ?? version.KernelVersion ?? "",
                 IsDockerDesktop(info));
-            var lab = new Lab(client, engine, lesson, options);
+            var lab = new DockerLab(client, engine, lesson, options);
             if (options.RemoveLeftovers)
                 await lab.RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
             return lab;
@@ -121,5 +121,5 @@ public sealed partial class Lab : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    public override string ToString() => $"Lab '{Lesson}' (session {SessionId}) on {Engine}";
+    public override string ToString() => $"DockerLab '{Lesson}' (session {SessionId}) on {Engine}";
 }

@@ -3,7 +3,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     /// <summary>
     /// <c>docker build -t TAG DIR</c>. Each log line goes to <paramref name="log"/> as the engine sends it.

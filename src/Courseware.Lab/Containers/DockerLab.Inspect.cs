@@ -5,7 +5,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public sealed partial class Lab
+public sealed partial class DockerLab
 {
     private static readonly JsonSerializerOptions RawJsonOptions = new() { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
