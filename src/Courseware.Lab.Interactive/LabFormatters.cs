@@ -34,6 +34,10 @@ public static class LabFormatters
             Add<ResolveResult>(ResolveResultCard.ToHtml);
             Add<ExecResult>(ExecResultCard.ToHtml);
             Add<CleanupReport>(CleanupReportCard.ToHtml);
+            Add<IEnumerable<SwarmNode>>(SwarmCards.NodesToHtml, SwarmCards.NodesToText);
+            Add<IEnumerable<ServiceTask>>(SwarmCards.TasksToHtml, SwarmCards.TasksToText);
+            Add<LabCluster>(SwarmCards.ClusterToHtml);
+            Add<IpvsCheck>(SwarmCards.IpvsToHtml);
             Add<LabException>(ErrorBox.ToHtml, ErrorBox.ToText);
             Add<ErrorView>(v => ErrorBox.ToHtml(v.Exception), v => ErrorBox.ToText(v.Exception));
             PlotlyFigure.RegisterFormatters();

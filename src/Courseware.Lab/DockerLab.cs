@@ -18,6 +18,10 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         Options = options;
         SessionId = options.SessionId ?? $"{lesson}@{Environment.MachineName}:{Environment.ProcessId}";
         Network = new NetworkCommands(this);
+        Volume = new VolumeCommands(this);
+        Swarm = new SwarmCommands(this);
+        Service = new ServiceCommands(this);
+        Cluster = new ClusterCommands(this);
     }
 
     internal DockerClient Client { get; }
@@ -34,6 +38,18 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 
     /// <summary><c>docker network ...</c></summary>
     public NetworkCommands Network { get; }
+
+    /// <summary><c>docker volume ...</c></summary>
+    public VolumeCommands Volume { get; }
+
+    /// <summary><c>docker swarm ...</c> and <c>docker node ls</c></summary>
+    public SwarmCommands Swarm { get; }
+
+    /// <summary><c>docker service ...</c> (on a swarm manager)</summary>
+    public ServiceCommands Service { get; }
+
+    /// <summary>Several Docker hosts on this machine, each an engine in a container (lesson 03).</summary>
+    public ClusterCommands Cluster { get; }
 
     /// <summary>
     /// Connects to the engine the docker CLI would use (DOCKER_HOST, docker context, default socket)

@@ -15,6 +15,7 @@ internal static class CleanupReportCard
             Row("Containers", "docker rm -f", r.Containers) +
             Row("Networks", "docker network rm", r.Networks) +
             Row("Images", "docker rmi", r.Images) +
+            Row("Volumes", "docker volume rm", r.VolumesRemoved) +
             "</table>";
         return Root($"<div class=\"cw-card\">{body}</div>");
     }

@@ -26,6 +26,17 @@ public sealed partial class DockerLab
             await EnsureImageAsync(baseImage, cancellationToken).ConfigureAwait(false);
 
         using var context = BuildContext.Create(root, dockerfile);
+        return await BuildFromContextAsync(tag, context, NewLabels(), log, dockerfile, noCache, stopwatch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The build itself, from a ready tar context: BuildAsync's folder, or an image the library assembles (a cluster
+    /// node's). Reads the engine's stream to the end, since a failed step is reported there, not as an HTTP error.
+    /// </summary>
+    internal async Task<BuildResult> BuildFromContextAsync(string tag, Stream context, IDictionary<string, string> labels, Action<string>? log = null,
+        string dockerfile = "Dockerfile", bool noCache = false, Stopwatch? stopwatch = null, CancellationToken cancellationToken = default)
+    {
+        stopwatch ??= Stopwatch.StartNew();
         var lines = new List<string>();
         string? step = null;
         string? error = null;
@@ -53,7 +64,7 @@ public sealed partial class DockerLab
         {
             Tags = [tag],
             Dockerfile = dockerfile,
-            Labels = NewLabels(),
+            Labels = labels,
             NoCache = noCache,
             Remove = true,
             ForceRemove = true,

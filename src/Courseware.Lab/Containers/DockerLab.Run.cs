@@ -44,7 +44,17 @@ public sealed partial class DockerLab
         if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
         var networkMode = options.Network ?? "bridge";
         if (options.Network is not null && networkMode is not ("bridge" or "host" or "none" or "default"))
-            await Network.InspectAsync(networkMode, cancellationToken).ConfigureAwait(false);
+        {
+            try
+            {
+                await Network.InspectAsync(networkMode, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LabException)
+            {
+                // A swarm worker learns of an attachable overlay from its manager only when a container joins it.
+                if ((await Swarm.StateAsync(cancellationToken).ConfigureAwait(false)).LocalNodeState != "active") throw;
+            }
+        }
 
         var parameters = new CreateContainerParameters
         {
@@ -61,7 +71,12 @@ public sealed partial class DockerLab
                 NetworkMode = networkMode,
                 PublishAllPorts = options.PublishAll,
                 // `--network host` shares the host's resolver and docker refuses --dns with it.
-                DNS = Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null!,
+                DNS = options.Dns.Count > 0 ? options.Dns.ToList() : Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null!,
+                Privileged = options.Privileged,
+                CapAdd = options.CapAdd.Count == 0 ? null! : options.CapAdd.ToList(),
+                SecurityOpt = options.SecurityOpt.Count == 0 ? null! : options.SecurityOpt.ToList(),
+                CgroupnsMode = options.CgroupNs!,
+                Binds = options.Volumes.Count == 0 ? null! : options.Volumes.ToList(),
             },
         };
         options.Publish.ApplyTo(parameters);

@@ -24,6 +24,24 @@ public sealed record RunOptions
     /// <summary><c>-e NAME=VALUE</c>.</summary>
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><c>--privileged</c>: every capability and device. Docker-in-Docker nodes (docker:dind) need it.</summary>
+    public bool Privileged { get; init; }
+
+    /// <summary><c>--cap-add</c>, any number of times.</summary>
+    public IReadOnlyList<string> CapAdd { get; init; } = [];
+
+    /// <summary><c>--security-opt</c>, any number of times (seccomp=unconfined, apparmor=unconfined, systempaths=unconfined).</summary>
+    public IReadOnlyList<string> SecurityOpt { get; init; } = [];
+
+    /// <summary><c>--cgroupns host|private</c>; null keeps the engine's default.</summary>
+    public string? CgroupNs { get; init; }
+
+    /// <summary><c>-v SOURCE:TARGET[:MODE]</c>: a named volume or a host path.</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+
+    /// <summary><c>--dns</c>, any number of times.</summary>
+    public IReadOnlyList<string> Dns { get; init; } = [];
+
     /// <summary>The command after the image name; empty keeps the image's CMD.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 
@@ -48,6 +66,12 @@ public sealed record RunOptions
         if (Network is not null) parts.Add($"--network {Network}");
         parts.AddRange(NetworkAliases.Select(a => $"--network-alias {a}"));
         if (Hostname is not null) parts.Add($"--hostname {Hostname}");
+        if (Privileged) parts.Add("--privileged");
+        parts.AddRange(CapAdd.Select(c => $"--cap-add {c}"));
+        parts.AddRange(SecurityOpt.Select(o => $"--security-opt {o}"));
+        if (CgroupNs is not null) parts.Add($"--cgroupns {CgroupNs}");
+        parts.AddRange(Volumes.Select(v => $"-v {v}"));
+        parts.AddRange(Dns.Select(d => $"--dns {d}"));
         parts.AddRange(Env.Select(e => $"-e {e.Key}={e.Value}"));
         if (PublishAll) parts.Add("-P");
         parts.AddRange(Publish.Select(p => $"-p {p}"));

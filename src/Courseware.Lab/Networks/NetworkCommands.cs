@@ -15,10 +15,10 @@ public sealed class NetworkCommands
     private DockerClient Client => _lab.Client;
 
     /// <summary>
-    /// <c>docker network create [--internal] [--subnet S] NAME</c> (a user-defined bridge). A network of the course with
+    /// <c>docker network create [-d DRIVER] [--internal] [--subnet S] [--attachable] NAME</c> (a user-defined bridge by default; an overlay on a swarm manager). A network of the course with
     /// the same name is replaced, so re-running the cell works; its containers are disconnected first.
     /// </summary>
-    public async Task<NetworkDetails> CreateAsync(string name, string driver = "bridge", bool @internal = false, string? subnet = null, CancellationToken cancellationToken = default)
+    public async Task<NetworkDetails> CreateAsync(string name, string driver = "bridge", bool @internal = false, string? subnet = null, bool attachable = false, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(name) || !Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
             throw new LabException($"'{name}' is not a valid network name.", "Network names use letters, digits, '_', '.' and '-', e.g. docker network create labnet.");
@@ -30,6 +30,8 @@ public sealed class NetworkCommands
             Name = name,
             Driver = driver,
             Internal = @internal,
+            // --attachable: plain containers (docker run --network), not only swarm services, may join an overlay.
+            Attachable = attachable,
             Labels = _lab.NewLabels(),
             IPAM = subnet is null ? null : new IPAM { Config = [new IPAMConfig { Subnet = subnet }] },
         };

@@ -1,11 +1,15 @@
 namespace Courseware.Lab;
 
-/// <summary>What a clean-up removed: `docker rm -f`, `docker network rm` and `docker rmi` in one.</summary>
-public sealed record CleanupReport(IReadOnlyList<string> Containers, IReadOnlyList<string> Networks, IReadOnlyList<string> Images)
+/// <summary>What a clean-up removed: `docker rm -f`, `docker network rm`, `docker rmi` and `docker volume rm` in one.</summary>
+public sealed record CleanupReport(IReadOnlyList<string> Containers, IReadOnlyList<string> Networks, IReadOnlyList<string> Images, IReadOnlyList<string>? Volumes = null)
 {
-    public int Total => Containers.Count + Networks.Count + Images.Count;
+    /// <summary>Named volumes removed (a cluster node's /var/lib/docker); the lessons before 03 create none.</summary>
+    public IReadOnlyList<string> VolumesRemoved => Volumes ?? [];
+
+    public int Total => Containers.Count + Networks.Count + Images.Count + VolumesRemoved.Count;
 
     public override string ToString() =>
         Total == 0 ? "Nothing to remove." :
-        $"Removed {Containers.Count} container(s), {Networks.Count} network(s), {Images.Count} image(s).";
+        $"Removed {Containers.Count} container(s), {Networks.Count} network(s), {Images.Count} image(s)" +
+        (VolumesRemoved.Count == 0 ? "." : $", {VolumesRemoved.Count} volume(s).");
 }

@@ -6,8 +6,8 @@ namespace Courseware.Lab;
 public sealed partial class DockerLab
 {
     /// <summary>
-    /// Removes every container, network and (unless told otherwise) image of this session.
-    /// CLI: <c>docker rm -f $(docker ps -aq --filter label=courseware.session=ID)</c>, then the same for networks and images.
+    /// Removes every container, network, volume and (unless told otherwise) image of this session.
+    /// CLI: <c>docker rm -f $(docker ps -aq --filter label=courseware.session=ID)</c>, then the same for networks, volumes and images.
     /// </summary>
     public Task<CleanupReport> CleanAsync(bool images = true, CancellationToken cancellationToken = default) =>
         RemoveMatchingAsync(Client, SessionFilter(), _ => true, images, cancellationToken);
@@ -88,6 +88,13 @@ public sealed partial class DockerLab
             if (await TryAsync(() => client.Networks.DeleteNetworkAsync(n.ID, cancellationToken)).ConfigureAwait(false))
                 removedNetworks.Add(n.Name);
 
+        // Named volumes after the containers that mounted them (a volume in use cannot be removed).
+        var removedVolumes = new List<string>();
+        var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
+        foreach (var v in (volumes.Volumes ?? []).Where(v => select(v.Labels)))
+            if (await TryAsync(() => client.Volumes.RemoveAsync(v.Name, true, cancellationToken)).ConfigureAwait(false))
+                removedVolumes.Add(v.Name);
+
         var removedImages = new List<string>();
         if (images)
         {
@@ -100,7 +107,8 @@ public sealed partial class DockerLab
             }
         }
         removedContainers.Sort(StringComparer.Ordinal);
-        return new CleanupReport(removedContainers, removedNetworks, removedImages);
+        removedVolumes.Sort(StringComparer.Ordinal);
+        return new CleanupReport(removedContainers, removedNetworks, removedImages, removedVolumes);
     }
 
     // Another cleaner (a parallel test, the runner's Ctrl+C handler) may have removed it first: that is success too.

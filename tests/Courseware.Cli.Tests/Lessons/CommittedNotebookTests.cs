@@ -9,8 +9,8 @@ public sealed class CommittedNotebookTests
     private static JsonObject Load(string name) => (JsonObject)JsonNode.Parse(File.ReadAllText(LessonNotebook.PathOf(name)))!;
 
     [Fact]
-    public void Both_lessons_are_there() =>
-        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-container.ipynb"], LessonNotebook.All().Select(a => (string)a[0]));
+    public void Every_lesson_is_there() =>
+        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-container.ipynb", "03-multi-host-networking.ipynb"], LessonNotebook.All().Select(a => (string)a[0]));
 
     [Theory]
     [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]

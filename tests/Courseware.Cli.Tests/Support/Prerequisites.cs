@@ -41,6 +41,15 @@ public static class Prerequisites
         }
     });
 
+    private static readonly Lazy<bool> RootlessEngine = new(() =>
+    {
+        var (exit, output, _) = Run("docker", ["info", "--format", "{{json .SecurityOptions}}"]);
+        return exit == 0 && output.Contains("name=rootless", StringComparison.Ordinal);
+    });
+
+    /// <summary>The engine the tests talk to is rootless (docker info's SecurityOptions say so).</summary>
+    public static bool EngineIsRootless => RootlessEngine.Value;
+
     public static string? Nbformat => NbformatProblem.Value;
     public static string? Browser => ChromiumProblem.Value;
     public static string? Docker => DockerProblem.Value;

@@ -12,7 +12,8 @@ public sealed class CleanupTests
         var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
         var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
         var images = await client.Images.ListImagesAsync(new ImagesListParameters { Filters = filter });
-        return containers.Count + networks.Count + images.Count;
+        var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter });
+        return containers.Count + networks.Count + images.Count + (volumes.Volumes?.Count ?? 0);
     }
 
     [DockerFact]
@@ -56,6 +57,8 @@ public sealed class CleanupTests
         };
         await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = "busybox:stable", Labels = labels, Cmd = ["true"] });
         await client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = dead[..20], Labels = labels });
+        // A cluster node's /var/lib/docker is a named volume: a killed lesson 03 leaves those too.
+        await client.Volumes.CreateAsync(new VolumesCreateParameters { Name = dead[..22] + "-data", Labels = labels });
         await using var live = await DockerLab.ConnectAsync("test-live-session");
         await live.RunAsync("busybox:stable", name: $"live-{Guid.NewGuid():N}"[..13], command: ["sleep", "600"]);
         // No count before the next start: any lab connecting in a parallel test may already have removed them.

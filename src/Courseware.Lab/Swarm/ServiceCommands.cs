@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+/// <summary><c>docker service create | ps | scale | rm</c>, on a swarm manager.</summary>
+public sealed class ServiceCommands
+{
+    private readonly DockerLab _lab;
+
+    internal ServiceCommands(DockerLab lab) => _lab = lab;
+
+    private DockerClient Client => _lab.Client;
+
+    /// <summary>How long create and scale wait for the tasks to run, as <c>docker service create</c> (without -d) does.</summary>
+    public static TimeSpan ConvergeTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// <c>docker service create --name NAME [--replicas N | --mode global] [--network NET] [--endpoint-mode M] [--publish P] IMAGE</c>,
+    /// then waits until its tasks run (the CLI's "verify: Service converged"). A service of the course with the same
+    /// name is replaced, so the cell can be run again.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceTask>> CreateAsync(string name, string image, ServiceOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ServiceOptions();
+        if (string.IsNullOrEmpty(name) || !Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+            throw new LabException($"'{name}' is not a valid service name.", "Service names use letters, digits, '_', '.' and '-'.");
+        if (options.EndpointMode is not ("vip" or "dnsrr"))
+            throw new LabException($"'{options.EndpointMode}' is not an endpoint mode.", "--endpoint-mode is vip (one virtual IP, needs IPVS) or dnsrr (DNS round robin over the tasks).");
+        if (options.EndpointMode == "dnsrr" && options.Publish.Any(p => p.Mode == "ingress"))
+            throw new LabException("A dnsrr service cannot publish through the routing mesh.", "Publish with mode=host (e.g. mode=host,target=80,published=8088), or use --endpoint-mode vip.");
+        await RmAsync(name, cancellationToken).ConfigureAwait(false);
+
+        var spec = new ServiceSpec
+        {
+            Name = name,
+            Labels = _lab.NewLabels(),
+            TaskTemplate = new TaskSpec
+            {
+                ContainerSpec = new ContainerSpec
+                {
+                    Image = image,
+                    Labels = _lab.NewLabels(),
+                    Command = options.Command.Count == 0 ? null! : options.Command.ToList(),
+                },
+                Networks = options.Network is null ? null! : [new NetworkAttachmentConfig { Target = options.Network }],
+            },
+            Mode = options.Global ? new ServiceMode { Global = new GlobalService() } : new ServiceMode { Replicated = new ReplicatedService { Replicas = (ulong)options.Replicas } },
+            EndpointSpec = new EndpointSpec
+            {
+                Mode = options.EndpointMode,
+                Ports = options.Publish.Count == 0 ? null! : options.Publish.Select(p => new PortConfig
+                {
+                    Protocol = p.Protocol,
+                    TargetPort = (uint)p.Target,
+                    PublishedPort = (uint)p.Published,
+                    PublishMode = p.Mode,
+                }).ToList(),
+            },
+        };
+        try
+        {
+            await Client.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"docker service create {name} failed: {DockerLab.ShortEngineMessage(e)}",
+                "Run it on a swarm manager, with an overlay network that exists (docker network ls): " + options.ToCommandLine(name, image), inner: e);
+        }
+        return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>docker service scale NAME=N</c>, then waits until exactly N tasks run.</summary>
+    public async Task<IReadOnlyList<ServiceTask>> ScaleAsync(string name, int replicas, CancellationToken cancellationToken = default)
+    {
+        if (replicas is < 0 or > 50) throw new LabException($"{replicas} replicas is out of range.", "Scale between 0 and 50 replicas.");
+        var service = await InspectAsync(name, cancellationToken).ConfigureAwait(false);
+        if (service.Spec!.Mode?.Replicated is null)
+            throw new LabException($"'{name}' is a global service: it runs one task per node.", "Only replicated services scale (docker service create --replicas N).");
+        service.Spec!.Mode!.Replicated!.Replicas = (ulong)replicas;
+        await Client.Swarm.UpdateServiceAsync(service.ID, new ServiceUpdateParameters { Service = service.Spec, Version = (long)service.Version!.Index!.Value }, cancellationToken).ConfigureAwait(false);
+        return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>docker service ps --filter desired-state=running NAME</c>: the tasks that should be running, where, and their addresses.</summary>
+    public async Task<IReadOnlyList<ServiceTask>> PsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var service = await InspectAsync(name, cancellationToken).ConfigureAwait(false);
+        var tasks = await Client.Tasks.ListAsync(new TasksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["service"] = new Dictionary<string, bool> { [service.ID] = true },
+                ["desired-state"] = new Dictionary<string, bool> { ["running"] = true },
+            },
+        }, cancellationToken).ConfigureAwait(false);
+        var nodes = (await Client.Swarm.ListNodesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(n => n.ID, n => n.Description?.Hostname ?? n.ID);
+        return tasks
+            .Select(t => new ServiceTask(
+                t.ID,
+                service.Spec!.Mode?.Global is not null ? $"{name}.{nodes.GetValueOrDefault(t.NodeID ?? "", t.NodeID ?? "")}" : $"{name}.{t.Slot}",
+                nodes.GetValueOrDefault(t.NodeID ?? "", t.NodeID ?? ""),
+                $"{t.DesiredState}".ToLowerInvariant(),
+                $"{t.Status?.State}".ToLowerInvariant(),
+                t.Status?.Err ?? "",
+                (t.NetworksAttachments ?? []).Where(a => a.Network?.Spec?.Name != "ingress").SelectMany(a => a.Addresses ?? []).ToList()))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary><c>docker service rm NAME</c>. Returns false if there was no such service; refuses one the course did not make.</summary>
+    public async Task<bool> RmAsync(string name, CancellationToken cancellationToken = default)
+    {
+        SwarmService existing;
+        try
+        {
+            existing = await Client.Swarm.InspectServiceAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return false; }
+        if (existing.Spec!.Labels?.ContainsKey(LabLabels.Session) != true)
+            throw new LabException($"A service named '{name}' already exists and was not made by this course.", $"Pick another name, or remove it yourself if you are sure: docker service rm {name}");
+        await Client.Swarm.RemoveServiceAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary><c>docker service ls</c>: the names of this engine's services made by the course.</summary>
+    public async Task<IReadOnlyList<string>> LsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var services = await Client.Swarm.ListServicesAsync(new ServiceListParameters(), cancellationToken).ConfigureAwait(false);
+            return services.Where(s => s.Spec!.Labels?.ContainsKey(LabLabels.Session) == true).Select(s => s.Spec!.Name!).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return []; }
+    }
+
+    private async Task<SwarmService> InspectAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Client.Swarm.InspectServiceAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new LabException($"There is no service '{name}'.", $"Create it first: docker service create --name {name} IMAGE (Service.CreateAsync); docker service ls lists them.");
+        }
+    }
+
+    /// <summary>Until every task that should run does, and no other is still running; failures are reported with the tasks' errors.</summary>
+    private async Task<IReadOnlyList<ServiceTask>> WaitForConvergenceAsync(string name, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + ConvergeTimeout;
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            var service = await InspectAsync(name, cancellationToken).ConfigureAwait(false);
+            var tasks = await PsAsync(name, cancellationToken).ConfigureAwait(false);
+            var wanted = service.Spec!.Mode?.Replicated is { } r ? (int)(r.Replicas ?? 0) : await ReadyNodeCountAsync(cancellationToken).ConfigureAwait(false);
+            var running = tasks.Count(t => t.CurrentState == "running");
+            // Scaled down, the tasks being removed still run for a moment: converged once only the wanted ones are left.
+            var stopping = await CountStillRunningAsync(service.ID, cancellationToken).ConfigureAwait(false);
+            if (running == wanted && tasks.Count == wanted && stopping == 0) return tasks;
+            if (DateTime.UtcNow > deadline)
+                throw new LabException(
+                    $"Service '{name}' did not converge: {running} of {wanted} task(s) running after {ConvergeTimeout.TotalSeconds:0} s.",
+                    "docker service ps " + name + " shows why; the usual reason is an image a node does not have (load it: cluster.LoadImagesAsync).",
+                    string.Join("\n", tasks.Select(t => t.ToString())));
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromMilliseconds(Math.Min(500, delay.TotalMilliseconds * 1.5));
+        }
+    }
+
+    private async Task<int> CountStillRunningAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        var tasks = await Client.Tasks.ListAsync(new TasksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["service"] = new Dictionary<string, bool> { [serviceId] = true },
+                ["desired-state"] = new Dictionary<string, bool> { ["shutdown"] = true },
+            },
+        }, cancellationToken).ConfigureAwait(false);
+        return tasks.Count(t => t.Status?.State is TaskState.Running or TaskState.Starting);
+    }
+
+    private async Task<int> ReadyNodeCountAsync(CancellationToken cancellationToken) =>
+        (await Client.Swarm.ListNodesAsync(cancellationToken).ConfigureAwait(false)).Count(n => n.Status?.State == "ready" && n.Spec?.Availability == "active");
+}

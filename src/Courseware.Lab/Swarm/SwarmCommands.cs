@@ -1,0 +1,116 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+/// <summary><c>docker swarm init | join-token | join | leave</c> and <c>docker node ls</c>, on the engine this lab talks to.</summary>
+public sealed class SwarmCommands
+{
+    private readonly DockerLab _lab;
+
+    internal SwarmCommands(DockerLab lab) => _lab = lab;
+
+    private DockerClient Client => _lab.Client;
+
+    /// <summary>
+    /// <c>docker swarm init --advertise-addr ADDRESS</c>: this engine becomes the first manager of a new swarm. Run
+    /// again on a manager, it keeps the swarm it has (the CLI would fail with "already part of a swarm").
+    /// Returns this node's swarm id.
+    /// </summary>
+    public async Task<string> InitAsync(string advertiseAddress, CancellationToken cancellationToken = default)
+    {
+        var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
+        if (state.ControlAvailable) return state.NodeID;
+        if (state.LocalNodeState == "active")
+            throw new LabException($"{_lab.Engine.Endpoint} is already a worker in a swarm.", "Leave it first: docker swarm leave (Swarm.LeaveAsync()).");
+        try
+        {
+            return await Client.Swarm.InitSwarmAsync(new SwarmInitParameters { AdvertiseAddr = advertiseAddress, ListenAddr = "0.0.0.0:2377" }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"docker swarm init failed: {DockerLab.ShortEngineMessage(e)}", "Check the advertise address: it must be one of this engine's own addresses (docker info).", inner: e);
+        }
+    }
+
+    /// <summary><c>docker swarm join-token -q worker|manager</c>: the secret another engine joins with.</summary>
+    public async Task<string> JoinTokenAsync(string role = "worker", CancellationToken cancellationToken = default)
+    {
+        if (role is not ("worker" or "manager")) throw new LabException($"'{role}' is not a swarm role.", "A node joins as a worker or as a manager.");
+        SwarmInspectResponse swarm;
+        try
+        {
+            swarm = await Client.Swarm.InspectSwarmAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"{_lab.Engine.Endpoint} is not a swarm manager: {DockerLab.ShortEngineMessage(e)}", "Run docker swarm init there first (Swarm.InitAsync).", inner: e);
+        }
+        return role == "worker" ? swarm.JoinTokens.Worker : swarm.JoinTokens.Manager;
+    }
+
+    /// <summary>
+    /// <c>docker swarm join --token TOKEN MANAGER:2377</c>. A node already in the swarm stays as it is, so the cell can
+    /// be run again.
+    /// </summary>
+    public async Task JoinAsync(string manager, string token, CancellationToken cancellationToken = default)
+    {
+        var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
+        if (state.LocalNodeState == "active" && state.RemoteManagers?.Any(m => m.Addr == manager) == true) return;
+        try
+        {
+            await Client.Swarm.JoinSwarmAsync(new SwarmJoinParameters { RemoteAddrs = [manager], JoinToken = token, ListenAddr = "0.0.0.0:2377" }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"docker swarm join {manager} failed: {DockerLab.ShortEngineMessage(e)}",
+                "Is the manager's address right (its LAN address, port 2377) and the token current (docker swarm join-token worker)?", inner: e);
+        }
+    }
+
+    /// <summary><c>docker swarm leave --force</c>. Returns false if this engine was in no swarm.</summary>
+    public async Task<bool> LeaveAsync(bool force = true, CancellationToken cancellationToken = default)
+    {
+        var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
+        if (state.LocalNodeState is "inactive" or "") return false;
+        await Client.Swarm.LeaveSwarmAsync(new SwarmLeaveParameters { Force = force }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary><c>docker info</c>'s Swarm section: inactive, active (a worker) or a manager (ControlAvailable).</summary>
+    public async Task<SwarmState> StateAsync(CancellationToken cancellationToken = default)
+    {
+        var s = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
+        return new SwarmState(s.LocalNodeState ?? "", s.ControlAvailable, s.NodeID ?? "", s.NodeAddr ?? "", s.Nodes ?? 0, s.Managers ?? 0);
+    }
+
+    private async Task<Info> LocalStateAsync(CancellationToken cancellationToken) =>
+        (await Client.System.GetSystemInfoAsync(cancellationToken).ConfigureAwait(false)).Swarm ?? new Info();
+
+    /// <summary><c>docker node ls</c> (on a manager): every engine in the swarm, its role and whether it is ready.</summary>
+    public async Task<IReadOnlyList<SwarmNode>> NodesAsync(CancellationToken cancellationToken = default)
+    {
+        IList<NodeListResponse> nodes;
+        try
+        {
+            nodes = await Client.Swarm.ListNodesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"docker node ls failed: {DockerLab.ShortEngineMessage(e)}", "Only a manager lists the nodes: ask the node you ran docker swarm init on.", inner: e);
+        }
+        var self = (await LocalStateAsync(cancellationToken).ConfigureAwait(false)).NodeID;
+        return nodes
+            .Select(n => new SwarmNode(
+                n.ID,
+                n.Description?.Hostname ?? "",
+                n.Status?.State ?? "",
+                n.Spec?.Availability ?? "",
+                n.ManagerStatus is null ? "" : n.ManagerStatus.Leader == true ? "Leader" : n.ManagerStatus.Reachability ?? "",
+                n.Description?.Engine?.EngineVersion ?? "",
+                n.Status?.Addr ?? "",
+                n.ID == self))
+            .OrderBy(n => n.Hostname, StringComparer.Ordinal)
+            .ToList();
+    }
+}

@@ -1,0 +1,53 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+/// <summary><c>docker volume create | rm | ls</c>: named volumes, labelled like everything else of the course.</summary>
+public sealed class VolumeCommands
+{
+    private readonly DockerLab _lab;
+
+    internal VolumeCommands(DockerLab lab) => _lab = lab;
+
+    private DockerClient Client => _lab.Client;
+
+    /// <summary><c>docker volume create --label courseware.session=... NAME</c>. A course volume of that name is emptied by replacing it.</summary>
+    public async Task<string> CreateAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(name) || !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+            throw new LabException($"'{name}' is not a valid volume name.", "Volume names use letters, digits, '_', '.' and '-'.");
+        await RmAsync(name, cancellationToken).ConfigureAwait(false);
+        var created = await Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = _lab.NewLabels() }, cancellationToken).ConfigureAwait(false);
+        return created.Name;
+    }
+
+    /// <summary><c>docker volume rm NAME</c>. False if there was none; refuses a volume the course did not make, or one in use.</summary>
+    public async Task<bool> RmAsync(string name, CancellationToken cancellationToken = default)
+    {
+        VolumeResponse existing;
+        try
+        {
+            existing = await Client.Volumes.InspectAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
+        if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
+            throw new LabException($"A volume named '{name}' already exists and was not made by this course.", $"Pick another name, or remove it yourself if you are sure: docker volume rm {name}");
+        try
+        {
+            await Client.Volumes.RemoveAsync(name, false, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            throw new LabException($"Volume '{name}' is in use.", "Remove the container that mounts it first (docker ps -a --filter volume=" + name + ").", inner: e);
+        }
+    }
+
+    /// <summary><c>docker volume ls --filter label=courseware.session=ID</c>: this session's volumes.</summary>
+    public async Task<IReadOnlyList<string>> LsAsync(CancellationToken cancellationToken = default)
+    {
+        var list = await Client.Volumes.ListAsync(new VolumesListParameters { Filters = _lab.SessionFilter() }, cancellationToken).ConfigureAwait(false);
+        return (list.Volumes ?? []).Select(v => v.Name).Order(StringComparer.Ordinal).ToList();
+    }
+}
