@@ -26,21 +26,9 @@ public sealed partial class DockerLab
             await EnsureImageAsync(baseImage, cancellationToken).ConfigureAwait(false);
 
         using var context = BuildContext.Create(root, dockerfile);
-        return await BuildFromContextAsync(tag, context, NewLabels(), log, dockerfile, noCache, stopwatch, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The build itself, from a ready tar context: BuildAsync's folder, or an image the library assembles (a cluster
-    /// node's). Reads the engine's stream to the end, since a failed step is reported there, not as an HTTP error.
-    /// </summary>
-    internal async Task<BuildResult> BuildFromContextAsync(string tag, Stream context, IDictionary<string, string> labels, Action<string>? log = null,
-        string dockerfile = "Dockerfile", bool noCache = false, Stopwatch? stopwatch = null, CancellationToken cancellationToken = default)
-    {
-        stopwatch ??= Stopwatch.StartNew();
         var lines = new List<string>();
         string? step = null;
         string? error = null;
-        string? imageId = null;
         var progress = new SyncProgress<JSONMessage>(message =>
         {
             if (message.Error is not null || !string.IsNullOrEmpty(message.Error?.Message))
@@ -50,8 +38,6 @@ public sealed partial class DockerLab
                 log?.Invoke(error);
                 return;
             }
-            if (message.Aux is not null && message.Aux.ExtensionData?.TryGetValue("ID", out var id) == true)
-                imageId = id?.ToString();
             if (string.IsNullOrEmpty(message.Stream)) return;
             foreach (var line in message.Stream.TrimEnd('\n').Split('\n'))
             {
@@ -60,11 +46,13 @@ public sealed partial class DockerLab
                 log?.Invoke(line);
             }
         });
+        // No labels here: the classic builder turns each build label into an extra LABEL step of its own, so the log
+        // would count steps the learner's Dockerfile does not have (Step 1/8 for four instructions). The learner's build
+        // runs exactly as `docker build -t TAG DIR` would; LabelImageAsync then adds the session label.
         var parameters = new ImageBuildParameters
         {
             Tags = [tag],
             Dockerfile = dockerfile,
-            Labels = labels,
             NoCache = noCache,
             Remove = true,
             ForceRemove = true,
@@ -79,7 +67,25 @@ public sealed partial class DockerLab
         }
         if (error is not null) throw new BuildFailedException(tag, step, error, lines);
 
-        var image = await Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false);
-        return new BuildResult(tag, imageId ?? image.ID, lines, stopwatch.Elapsed);
+        var labelled = await LabelImageAsync(tag, cancellationToken).ConfigureAwait(false);
+        return new BuildResult(tag, labelled, lines, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Gives the image TAG this session's labels, so clean-up finds it: a one-instruction build <c>FROM TAG</c> with the
+    /// build API's labels, tagged TAG again. It adds no layer, only the labels to the image's config; the learner's
+    /// own image stays its parent. Returns the labelled image's id.
+    /// </summary>
+    private async Task<string> LabelImageAsync(string tag, CancellationToken cancellationToken)
+    {
+        var built = await Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false);
+        using var context = BuildContext.FromDockerfile($"FROM {built.ID}\n");
+        string? error = null;
+        var progress = new SyncProgress<JSONMessage>(m => error ??= m.Error?.Message);
+        await Client.Images.BuildImageFromDockerfileAsync(
+            new ImageBuildParameters { Tags = [tag], Labels = NewLabels(), Remove = true, ForceRemove = true },
+            context, null, null, progress, cancellationToken).ConfigureAwait(false);
+        if (error is not null) throw new BuildFailedException(tag, null, $"labelling the image failed: {error}", []);
+        return (await Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false)).ID;
     }
 }

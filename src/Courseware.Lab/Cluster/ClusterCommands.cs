@@ -16,18 +16,20 @@ public sealed class ClusterCommands
     /// Can this engine host the cluster? Null if so; otherwise why not. The nodes' engines must be reachable from this
     /// computer on their LAN addresses, and dockerd needs real capabilities in its container.
     /// </summary>
-    public async Task<string?> WhyNotSupportedAsync(CancellationToken cancellationToken = default)
+    public string? WhyNotSupported
     {
-        var info = await _lab.Client.System.GetSystemInfoAsync(cancellationToken).ConfigureAwait(false);
-        if (info.SecurityOptions?.Any(o => o.Contains("name=rootless", StringComparison.Ordinal)) == true)
-            return "This is a rootless engine: its containers' addresses live inside rootlesskit's network namespace, where this " +
-                   "computer cannot reach a node's API, and its \"root\" is your own user, without the capabilities an engine " +
-                   "inside a container needs (network namespaces, VXLAN, iptables). Swarm's overlay networks need a rootful engine.";
-        if (_lab.Engine.IsDockerDesktop)
-            return "This is Docker Desktop: the engine runs in a VM, so this computer cannot reach the nodes' LAN addresses.";
-        if (_lab.Engine.Os != "linux")
-            return $"This engine runs {_lab.Engine.Os} containers; the nodes are Linux engines.";
-        return null;
+        get
+        {
+            if (_lab.Engine.IsRootless)
+                return "This is a rootless engine: its containers' addresses live inside rootlesskit's network namespace, where this " +
+                       "computer cannot reach a node's API, and its \"root\" is your own user, without the capabilities an engine " +
+                       "inside a container needs (network namespaces, VXLAN, iptables). Swarm's overlay networks need a rootful engine.";
+            if (_lab.Engine.IsDockerDesktop)
+                return "This is Docker Desktop: the engine runs in a VM, so this computer cannot reach the nodes' LAN addresses.";
+            if (_lab.Engine.Os != "linux")
+                return $"This engine runs {_lab.Engine.Os} containers; the nodes are Linux engines.";
+            return null;
+        }
     }
 
     /// <summary>
@@ -38,7 +40,7 @@ public sealed class ClusterCommands
     public async Task<LabCluster> CreateAsync(int nodes = 3, string lan = "lan", Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         if (nodes is < 1 or > 9) throw new LabException($"{nodes} nodes is out of range.", "A cluster on one machine has 1 to 9 nodes; 3 is plenty.");
-        if (await WhyNotSupportedAsync(cancellationToken).ConfigureAwait(false) is { } why)
+        if (WhyNotSupported is { } why)
             throw new LabException("This engine cannot host a cluster of Docker nodes.", why + " Run this lesson on a rootful Linux engine (Docker Engine's default install).");
 
         var image = await NodeImage.EnsureAsync(_lab, log, cancellationToken).ConfigureAwait(false);

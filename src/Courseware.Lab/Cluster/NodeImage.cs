@@ -77,7 +77,13 @@ public sealed record NodeImage(string Image, string Origin, bool NeedsPrivileged
             tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { Mode = (UnixFileMode)0b110_100_100, DataStream = dockerfile });
         }
         context.Position = 0;
-        await host.BuildFromContextAsync(image, context, new Dictionary<string, string> { [LabLabels.Seeded] = SeededValue }, log, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The engine reports a failed step in the stream, not as an HTTP error: keep the first error message.
+        string? error = null;
+        var progress = new SyncProgress<JSONMessage>(m => error ??= m.Error?.Message);
+        await host.Client.Images.BuildImageFromDockerfileAsync(
+            new ImageBuildParameters { Tags = [image], Labels = new Dictionary<string, string> { [LabLabels.Seeded] = SeededValue }, Remove = true, ForceRemove = true },
+            context, null, null, progress, cancellationToken).ConfigureAwait(false);
+        if (error is not null) throw new BuildFailedException(image, null, $"building the node image failed: {error}", []);
         return new NodeImage(image, origin, NeedsPrivileged: false);
     }
 }

@@ -70,8 +70,7 @@ public sealed partial class DockerLab
             {
                 NetworkMode = networkMode,
                 PublishAllPorts = options.PublishAll,
-                // `--network host` shares the host's resolver and docker refuses --dns with it.
-                DNS = options.Dns.Count > 0 ? options.Dns.ToList() : Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null!,
+                DNS = options.Dns.Count > 0 ? options.Dns.ToList() : null!,
                 Privileged = options.Privileged,
                 CapAdd = options.CapAdd.Count == 0 ? null! : options.CapAdd.ToList(),
                 SecurityOpt = options.SecurityOpt.Count == 0 ? null! : options.SecurityOpt.ToList(),

@@ -169,7 +169,7 @@ public sealed class LessonRunTests
 
         var lesson = await RunLessonAsync("03-multi-host-networking.ipynb");
 
-        Assert.Contains("This engine can host the cluster", Text(lesson, "docker.Cluster.WhyNotSupportedAsync()"));
+        Assert.Contains("This engine can host the cluster", Text(lesson, "docker.Cluster.WhyNotSupported"));
         var hosts = Text(lesson, "docker.Cluster.CreateAsync(nodes: nodeCount");
         var lan = new Dictionary<string, string>();
         foreach (var node in new[] { "node1", "node2", "node3" })
