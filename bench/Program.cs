@@ -64,6 +64,7 @@ public static class Program
                         "ops" => OpsBench.RunAsync(ctx, cancel.Token),
                         "readiness" => ReadinessBench.RunAsync(ctx, cancel.Token),
                         "scale" => ScaleBench.RunAsync(ctx, cancel.Token),
+                        "cluster" => ClusterLessonBench.RunAsync(ctx, cancel.Token),
                         _ => throw new InvalidOperationException(name),
                     });
                 }

@@ -19,7 +19,7 @@ public sealed record Options
     public int SlowStartMs { get; init; } = 300;
     public string[] Raw { get; init; } = [];
 
-    public static readonly string[] Commands = ["all", "runner", "steps", "ops", "readiness", "scale", "micro"];
+    public static readonly string[] Commands = ["all", "runner", "steps", "ops", "readiness", "scale", "cluster", "micro"];
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- COMMAND [options]
@@ -31,6 +31,7 @@ public sealed record Options
           ops         run+inspect+remove one container, and inspect alone: library vs docker CLI
           readiness   RunAsync return / engine StartedAt -> first HTTP 200 through the published port
           scale       1, 10, 50 exercise4 containers started and made ready with bounded parallelism
+          cluster     whole lesson 03 (3-node swarm) headless vs lesson 02, same runner (not part of 'all': ~1 min a run)
           micro       BenchmarkDotNet micro-benchmarks of the port-spec parser (not part of 'all')
 
         options:
