@@ -24,7 +24,7 @@ public sealed class NetworkCommands
             throw new LabException($"'{name}' is not a valid network name.", "Network names use letters, digits, '_', '.' and '-', e.g. docker network create labnet.");
         if (name is "bridge" or "host" or "none")
             throw new LabException($"'{name}' is one of Docker's predefined networks.", "Give your network its own name, e.g. labnet.");
-        await ReplaceCourseNetworkAsync(name, cancellationToken).ConfigureAwait(false);
+        if (await ReplaceCourseNetworkAsync(name, driver, cancellationToken).ConfigureAwait(false) is { } kept) return kept;
         var parameters = new NetworksCreateParameters
         {
             Name = name,
@@ -172,21 +172,28 @@ public sealed class NetworkCommands
         return addresses.Distinct().ToList();
     }
 
-    private async Task ReplaceCourseNetworkAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the course's earlier network of that name so it can be made again; returns null then. A swarm-wide
+    /// network (an overlay) of the same driver is kept and returned instead: its members on other hosts cannot be
+    /// disconnected from here, so re-running the cell keeps the overlay they use.
+    /// </summary>
+    private async Task<NetworkDetails?> ReplaceCourseNetworkAsync(string name, string driver, CancellationToken cancellationToken)
     {
         NetworkResponse existing;
         try
         {
             existing = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerNetworkNotFoundException) { return; }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return; }
+        catch (DockerNetworkNotFoundException) { return null; }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return null; }
         if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException($"A network named '{name}' already exists and was not made by this course.",
                 $"Pick another name, or remove it yourself if you are sure: docker network rm {name}");
+        if (existing.Scope == "swarm" && existing.Driver == driver) return await InspectAsync(existing.ID, cancellationToken).ConfigureAwait(false);
         foreach (var member in existing.Containers ?? new Dictionary<string, EndpointResource>())
             await Client.Networks.DisconnectNetworkAsync(existing.ID, new NetworkDisconnectParameters { Container = member.Key, Force = true }, cancellationToken).ConfigureAwait(false);
         await Client.Networks.DeleteNetworkAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private static LabException NoSuchNetwork(string name) =>
