@@ -73,7 +73,11 @@ public sealed partial class DockerLab
                 DNS = options.Dns.Count > 0 ? options.Dns.ToList() : null!,
                 Privileged = options.Privileged,
                 CapAdd = options.CapAdd.Count == 0 ? null! : options.CapAdd.ToList(),
-                SecurityOpt = options.SecurityOpt.Count == 0 ? null! : options.SecurityOpt.ToList(),
+                // As the docker CLI does: systempaths=unconfined is no engine option but empty masked and read-only
+                // path lists (an engine in a container writes to /proc/sys); the others go to the engine as given.
+                SecurityOpt = options.SecurityOpt.Where(o => o != "systempaths=unconfined").ToList() is { Count: > 0 } opts ? opts : null!,
+                MaskedPaths = options.SecurityOpt.Contains("systempaths=unconfined") ? [] : null!,
+                ReadonlyPaths = options.SecurityOpt.Contains("systempaths=unconfined") ? [] : null!,
                 CgroupnsMode = options.CgroupNs!,
                 Binds = options.Volumes.Count == 0 ? null! : options.Volumes.ToList(),
             },
