@@ -49,6 +49,13 @@ public sealed record NodeImage(string Image, string Origin, bool NeedsPrivileged
 
     internal const int ApiPort = 2375;
 
+    /// <summary>
+    /// iproute2's <c>ip</c> in the node, by full path: busybox's nsenter runs its own <c>ip</c> applet for a bare "ip",
+    /// and that one cannot show a VXLAN device's details. docker:dind (Alpine) has it in /sbin, the local image where
+    /// Debian puts it.
+    /// </summary>
+    public string IpRoute2 => NeedsPrivileged ? "/sbin/ip" : "/usr/sbin/ip";
+
     /// <summary>docker:dind if the engine has it; otherwise this host's engine, built into <c>courseware-node:VERSION</c>.</summary>
     internal static async Task<NodeImage> EnsureAsync(DockerLab host, Action<string>? log, CancellationToken cancellationToken)
     {
