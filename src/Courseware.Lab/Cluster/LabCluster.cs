@@ -7,6 +7,7 @@ namespace Courseware.Lab;
 public sealed class LabCluster
 {
     private readonly DockerLab _host;
+    private bool _removed;
 
     internal LabCluster(DockerLab host, IReadOnlyList<ClusterNode> nodes, NetworkDetails lan, NodeImage image)
     {
@@ -73,6 +74,8 @@ public sealed class LabCluster
     /// </summary>
     public async Task<CleanupReport> RemoveAsync(CancellationToken cancellationToken = default)
     {
+        // Run again (a re-run cell), there is nothing left to take down: the nodes' clients are closed.
+        if (_removed) return new CleanupReport([], [], [], []);
         foreach (var node in Nodes)
         {
             try
@@ -97,6 +100,7 @@ public sealed class LabCluster
             if (await _host.Volume.RmAsync($"{node.Name}-data", cancellationToken).ConfigureAwait(false)) volumes.Add($"{node.Name}-data");
         var networks = await _host.Network.RmAsync(Lan.Name, cancellationToken).ConfigureAwait(false) ? new List<string> { Lan.Name } : [];
         foreach (var node in Nodes) node.Docker.Dispose();
+        _removed = true;
         return new CleanupReport(containers, networks, [], volumes);
     }
 
