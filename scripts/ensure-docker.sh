@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists.
+# Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists (seed-base-image.sh).
 # Idempotent: installs only what is missing, starts dockerd only if no engine answers.
 # When it starts dockerd it writes the pid to $COURSEWARE_DOCKERD_PIDFILE (default /tmp/courseware-dockerd.pid)
 # so that the caller (.ci/run) can stop exactly the engine it started, and nothing else.
@@ -7,7 +7,6 @@ set -euo pipefail
 
 pidfile=${COURSEWARE_DOCKERD_PIDFILE:-/tmp/courseware-dockerd.pid}
 log=${COURSEWARE_DOCKERD_LOG:-/tmp/courseware-dockerd.log}
-base_image=${COURSEWARE_BASE_IMAGE:-busybox:stable}
 
 say() { printf '[ensure-docker] %s\n' "$*" >&2; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -48,7 +47,8 @@ if engine_answers; then
 else
   say "starting dockerd (log: $log)"
   # containerd is started by dockerd itself when not running as a service.
-  nohup dockerd >"$log" 2>&1 &
+  # Its own session, so that a Ctrl+C in the caller's terminal does not reach the engine.
+  setsid nohup dockerd >"$log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   for _ in $(seq 1 120); do
     engine_answers && break
@@ -61,29 +61,5 @@ else
   say "engine up: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')"
 fi
 
-# The base image: pull it if a registry answers, else build it from the host's static busybox.
-if docker image inspect "$base_image" >/dev/null 2>&1; then
-  say "$base_image present"
-elif timeout 60 docker pull -q "$base_image" >/dev/null 2>&1; then
-  say "$base_image pulled"
-elif [ -x /bin/busybox ]; then
-  say "no registry reachable: seeding $base_image from the host's /bin/busybox"
-  root=$(mktemp -d)
-  trap 'rm -rf "$root"' EXIT
-  mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/var/www" "$root/root"
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $(/bin/busybox --list); do
-    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
-  done
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$root/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
-  tar -C "$root" -c . | docker import \
-    --change 'CMD ["sh"]' \
-    --change 'ENV PATH=/bin' \
-    --change 'LABEL courseware.seeded=local-busybox' \
-    - "$base_image" >/dev/null
-  say "$base_image seeded locally"
-else
-  say "$base_image is absent, no registry answers and /bin/busybox is missing: apt-get install busybox-static"
-  exit 1
-fi
+scripts_dir=$(cd "$(dirname "$0")" && pwd)
+"$scripts_dir/seed-base-image.sh"
