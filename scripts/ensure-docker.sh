@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists (seed-base-image.sh).
 # Idempotent: installs only what is missing, starts dockerd only if no engine answers.
-# When it starts dockerd it writes the pid to $COURSEWARE_DOCKERD_PIDFILE (default /tmp/courseware-dockerd.pid)
-# so that the caller (.ci/run) can stop exactly the engine it started, and nothing else.
+# The engine it starts is Debian's plain `dockerd` (bookworm: 20.10); scripts/use-engine.sh switches to other engines
+# and stops them.
 set -euo pipefail
 
-pidfile=${COURSEWARE_DOCKERD_PIDFILE:-/tmp/courseware-dockerd.pid}
 log=${COURSEWARE_DOCKERD_LOG:-/tmp/courseware-dockerd.log}
 
 say() { printf '[ensure-docker] %s\n' "$*" >&2; }
@@ -49,10 +48,10 @@ else
   # containerd is started by dockerd itself when not running as a service.
   # Its own session, so that a Ctrl+C in the caller's terminal does not reach the engine.
   setsid nohup dockerd >"$log" 2>&1 </dev/null &
-  echo $! >"$pidfile"
+  pid=$!
   for _ in $(seq 1 120); do
     engine_answers && break
-    if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    if ! kill -0 "$pid" 2>/dev/null; then
       say "dockerd exited; last lines of $log:"; tail -n 20 "$log" >&2; exit 1
     fi
     sleep 0.5
