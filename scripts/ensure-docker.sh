@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists (seed-base-image.sh).
 # Idempotent: installs only what is missing, starts dockerd only if no engine answers.
-# The engine it starts is Debian's plain `dockerd` (bookworm: 20.10); scripts/use-engine.sh switches to other engines
-# and stops them.
+# The engine it starts is Debian's plain `dockerd` (bookworm: 20.10; with --dns 127.0.0.1 when COURSEWARE_OFFLINE_DNS=1,
+# see daemon.sh); scripts/use-engine.sh switches to other engines and stops them.
 set -euo pipefail
+scripts_dir=$(cd "$(dirname "$0")" && pwd)
+source "$scripts_dir/daemon.sh"
 
 log=${COURSEWARE_DOCKERD_LOG:-/tmp/courseware-dockerd.log}
 
@@ -46,8 +48,8 @@ if engine_answers; then
 else
   say "starting dockerd (log: $log)"
   # containerd is started by dockerd itself when not running as a service.
-  # Its own session, so that a Ctrl+C in the caller's terminal does not reach the engine.
-  setsid nohup dockerd >"$log" 2>&1 </dev/null &
+  load_engine_flags
+  start_daemon "$log" dockerd "${engine_flags[@]}"
   pid=$!
   for _ in $(seq 1 120); do
     engine_answers && break
@@ -60,5 +62,4 @@ else
   say "engine up: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')"
 fi
 
-scripts_dir=$(cd "$(dirname "$0")" && pwd)
 "$scripts_dir/seed-base-image.sh"

@@ -24,8 +24,9 @@
 #   scripts/use-engine.sh status     what answers on each socket: engine, version, API, rootless or not
 #
 # bookworm and sid are exclusive: both want docker0 and the iptables chains, so selecting one stops the other first.
-# Every engine selected gets busybox:stable (scripts/seed-base-image.sh). Idempotent: an engine already running is
-# left alone (under a second).
+# Every engine selected gets busybox:stable (scripts/seed-base-image.sh) and, with COURSEWARE_OFFLINE_DNS=1 (CI),
+# --dns 127.0.0.1 (scripts/daemon.sh). Idempotent: an engine already running with those flags is left alone (under a
+# second); one running without them is restarted with them.
 #
 # stdout is one line for the caller's shell, everything else goes to stderr:
 #   eval "$(scripts/use-engine.sh rootless)"   # export DOCKER_HOST=unix:///run/user/<uid>/docker.sock
@@ -37,6 +38,7 @@
 set -euo pipefail
 
 scripts_dir=$(cd "$(dirname "$0")" && pwd)
+source "$scripts_dir/daemon.sh"
 
 cache=/var/cache/courseware-engines        # downloaded .debs and the unpacked sid engine (kept between runs)
 sid_root=$cache/sid
@@ -78,6 +80,12 @@ wait_until_gone() { # PID WHAT
 }
 
 seed() { DOCKER_HOST=$1 DOCKER_CONTEXT='' "$scripts_dir/seed-base-image.sh"; }
+
+has_offline_dns() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q -- '--dns 127.0.0.1'; }
+# Does the running dockerd (pid $1) lack a flag this environment asks for?
+lacks_wanted_flags() { [ "${COURSEWARE_OFFLINE_DNS:-0}" = 1 ] && ! has_offline_dns "$1"; }
+# A restart keeps the flags the engine ran with, whatever the caller's environment says.
+keep_flags_of() { if has_offline_dns "$1"; then export COURSEWARE_OFFLINE_DNS=1; else export COURSEWARE_OFFLINE_DNS=0; fi; }
 
 # ---- rootful engines: bookworm and sid share /var/run/docker.sock ------------------------------------------------
 
@@ -142,9 +150,10 @@ start_sid() {
     die "sid's engine runs with bookworm's runc, iptables and docker-init, and one is missing" "run: $0 bookworm (installs docker.io), then $0 sid"
   mkdir -p "$sid_data" "$sid_run/sid"
   say "starting sid's dockerd (log: $sid_log)"
+  load_engine_flags
   # sid's containerd, shim and docker-proxy come first on PATH; runc and docker-init are bookworm's.
-  PATH="$sid_root/usr/sbin:$sid_root/usr/bin:$PATH" setsid nohup "$sid_root/usr/sbin/dockerd" \
-    --data-root "$sid_data" --exec-root "$sid_run/sid" --pidfile "$sid_pidfile" >"$sid_log" 2>&1 </dev/null &
+  PATH="$sid_root/usr/sbin:$sid_root/usr/bin:$PATH" start_daemon "$sid_log" "$sid_root/usr/sbin/dockerd" \
+    --data-root "$sid_data" --exec-root "$sid_run/sid" --pidfile "$sid_pidfile" "${engine_flags[@]}"
   wait_until_answers "$rootful_host" $! "$sid_log"
 }
 
@@ -157,6 +166,10 @@ use_rootful() { # bookworm|sid
   need_root "$1"
   local running
   running=$(rootful_name)
+  if [ "$running" = "$1" ] && lacks_wanted_flags "$(rootful_pid)"; then
+    say "$1 runs without --dns 127.0.0.1, which COURSEWARE_OFFLINE_DNS=1 asks for: restarting it"
+    running=restart
+  fi
   if [ "$running" != "$1" ]; then
     case $running in other:*) die "a dockerd this script does not know runs (${running#other:})" \
       "stop it yourself (systemctl stop docker.socket docker, or kill it), then run: $0 $1" ;; esac
@@ -233,8 +246,10 @@ start_rootless() {
   uid=$(rootless_uid)
   say "starting the rootless engine as $rootless_user (log: /run/user/$uid/dockerd-rootless.log)"
   rootless_env
-  # Its own session, so that a Ctrl+C in the caller's terminal does not reach the engine.
-  setsid "${as_user[@]}" sh -c 'exec dockerd-rootless.sh >"$XDG_RUNTIME_DIR/dockerd-rootless.log" 2>&1' </dev/null &
+  load_engine_flags
+  # The user writes its own log (a root-owned one would stop it restarting its engine itself).
+  start_daemon /dev/null "${as_user[@]}" sh -c 'exec dockerd-rootless.sh "$@" >"$XDG_RUNTIME_DIR/dockerd-rootless.log" 2>&1' \
+    dockerd-rootless.sh "${engine_flags[@]}"
   local launcher=$!
   wait_until_answers "$(rootless_host)" "$launcher" "/run/user/$uid/dockerd-rootless.log"
 }
@@ -249,7 +264,13 @@ stop_rootless() {
   wait_until_gone "$pid" "rootlesskit"
 }
 
+rootless_dockerd_pid() { local uid; uid=$(rootless_uid) || return 0; pgrep -u "$uid" -x dockerd | head -n 1 || true; }
+
 use_rootless() {
+  if [ -n "$(rootlesskit_pid)" ] && lacks_wanted_flags "$(rootless_dockerd_pid)"; then
+    say "the rootless engine runs without --dns 127.0.0.1, which COURSEWARE_OFFLINE_DNS=1 asks for: restarting it"
+    stop_rootless
+  fi
   [ -n "$(rootlesskit_pid)" ] && [ -n "$(describe "$(rootless_host)")" ] || { stop_rootless; start_rootless; }
   rootless_env
   "${as_user[@]}" "$scripts_dir/seed-base-image.sh" </dev/null
@@ -277,6 +298,7 @@ status() {
 
 restart() {
   if rootless_uid >/dev/null && [ "${DOCKER_HOST:-}" = "$(rootless_host)" ]; then
+    keep_flags_of "$(rootless_dockerd_pid)"
     stop_rootless
     start_rootless
     echo "export DOCKER_HOST=$(rootless_host)"
@@ -286,7 +308,7 @@ restart() {
   local running
   running=$(rootful_name)
   case $running in
-    bookworm | sid) stop_rootful; "start_$running"; say "$running restarted: $(describe "$rootful_host")"; echo "unset DOCKER_HOST" ;;
+    bookworm | sid) keep_flags_of "$(rootful_pid)"; stop_rootful; "start_$running"; say "$running restarted: $(describe "$rootful_host")"; echo "unset DOCKER_HOST" ;;
     none) die "no rootful engine runs, so there is nothing to restart" "select one first: $0 bookworm (or sid)" ;;
     *) die "a dockerd this script does not know runs (${running#other:})" "restart it the way it was started" ;;
   esac
