@@ -89,8 +89,16 @@ keep_flags_of() { if has_offline_dns "$1"; then export COURSEWARE_OFFLINE_DNS=1;
 
 # ---- rootful engines: bookworm and sid share /var/run/docker.sock ------------------------------------------------
 
-# The root-owned dockerd process (the rootless one runs under its user's uid), if any.
-rootful_pid() { pgrep -u 0 -x dockerd | head -n 1 || true; }
+# Root's processes matching pgrep's arguments, in this mount namespace: a dockerd in a container (docker-in-docker) is
+# not this machine's engine. The rootless dockerd runs under its user's uid.
+host_root_pids() {
+  local pid
+  for pid in $(pgrep -u 0 "$@" || true); do
+    [ "$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" = "$(readlink /proc/self/ns/mnt)" ] && echo "$pid"
+  done
+  return 0
+}
+rootful_pid() { host_root_pids -x dockerd | head -n 1; }
 
 rootful_name() {
   local pid exe
@@ -113,7 +121,7 @@ stop_rootful() {
   kill -TERM "$pid"
   wait_until_gone "$pid" "dockerd"
   # dockerd stops the containerd it started; a containerd under the engine's exec-root that outlived it is a leftover.
-  for pid in $(pgrep -u 0 -f '^containerd --config (/var/run/docker|/run/docker|'"$sid_run"')/' || true); do
+  for pid in $(host_root_pids -f '^containerd --config (/var/run/docker|/run/docker|'"$sid_run"')/'); do
     kill -TERM "$pid" 2>/dev/null && wait_until_gone "$pid" "containerd"
   done
 }
