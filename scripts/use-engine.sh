@@ -34,7 +34,9 @@
 #
 # From a test (e.g. "the engine restarted between two cells"): run `scripts/use-engine.sh restart` with the test's
 # environment; the DOCKER_HOST the test uses decides which engine restarts. A rootful restart needs root (the rootful
-# legs run as root); on the rootless leg the test runs as the rootless user, who restarts its own engine.
+# legs run as root); on the rootless leg the test runs as the rootless user, who restarts its own engine. The engine
+# restarts for everyone: tests running at the same time (test assemblies run side by side) see it go away, so such a
+# test must run alone.
 set -euo pipefail
 
 scripts_dir=$(cd "$(dirname "$0")" && pwd)
