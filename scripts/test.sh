@@ -101,6 +101,8 @@ for engine in $COURSEWARE_ENGINES; do
   first=0
 done
 
+restore_engines
+trap cleanup_logs EXIT
 echo "[test] ===== engine matrix =====" >&2
 printf '[test] %s\n' "${legs[@]}" >&2
 summary "$logs"/*.log
