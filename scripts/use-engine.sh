@@ -277,6 +277,10 @@ stop_rootless() {
 rootless_dockerd_pid() { local uid; uid=$(rootless_uid) || return 0; pgrep -u "$uid" -x dockerd | head -n 1 || true; }
 
 use_rootless() {
+  if [ "$(id -u)" -ne 0 ] && [ "$(id -u)" != "$(rootless_uid)" ]; then
+    die "the rootless engine belongs to the user $rootless_user; $(id -un) may neither start it nor run commands as it" \
+      "sudo $0 rootless, or run this as $rootless_user"
+  fi
   if [ -n "$(rootlesskit_pid)" ] && lacks_wanted_flags "$(rootless_dockerd_pid)"; then
     say "the rootless engine runs without --dns 127.0.0.1, which COURSEWARE_OFFLINE_DNS=1 asks for: restarting it"
     stop_rootless
@@ -314,7 +318,8 @@ restart() {
     echo "export DOCKER_HOST=$(rootless_host)"
     return
   fi
-  need_root restart
+  [ "$(id -u)" -eq 0 ] || die "restarting the rootful engine needs root" \
+    "sudo $0 restart; for the rootless engine set DOCKER_HOST=$(rootless_host 2>/dev/null) first"
   local running
   running=$(rootful_name)
   case $running in
@@ -333,7 +338,9 @@ case ${1:-} in
   restart) restart ;;
   stop)
     case ${2:-both} in rootful | rootless | both) ;; *) die "stop what? '$2'" "$0 stop [rootful|rootless]" ;; esac
-    if [ "${2:-both}" != rootless ] && [ -n "$(rootful_pid)" ]; then need_root stop; stop_rootful; fi
+    if [ "${2:-both}" = rootful ]; then need_root stop; fi
+    # Only root sees (and may stop) the rootful engine; the rootless user stops its own.
+    if [ "${2:-both}" != rootless ] && [ "$(id -u)" -eq 0 ]; then stop_rootful; fi
     [ "${2:-both}" = rootful ] || stop_rootless
     say "stopped" ;;
   status) status ;;
