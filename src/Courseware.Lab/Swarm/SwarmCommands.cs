@@ -87,6 +87,8 @@ public sealed class SwarmCommands
     private async Task<Info> LocalStateAsync(CancellationToken cancellationToken) =>
         (await Client.System.GetSystemInfoAsync(cancellationToken).ConfigureAwait(false)).Swarm ?? new Info();
 
+    private static string Capitalised(string? word) => string.IsNullOrEmpty(word) ? "" : char.ToUpperInvariant(word[0]) + word[1..];
+
     /// <summary><c>docker node ls</c> (on a manager): every engine in the swarm, its role and whether it is ready.</summary>
     public async Task<IReadOnlyList<SwarmNode>> NodesAsync(CancellationToken cancellationToken = default)
     {
@@ -104,8 +106,9 @@ public sealed class SwarmCommands
             .Select(n => new SwarmNode(
                 n.ID,
                 n.Description?.Hostname ?? "",
-                n.Status?.State ?? "",
-                n.Spec?.Availability ?? "",
+                // The API says "ready", "active"; docker node ls prints them capitalised.
+                Capitalised(n.Status?.State),
+                Capitalised(n.Spec?.Availability),
                 n.ManagerStatus is null ? "" : n.ManagerStatus.Leader == true ? "Leader" : n.ManagerStatus.Reachability ?? "",
                 n.Description?.Engine?.EngineVersion ?? "",
                 n.Status?.Addr ?? "",
