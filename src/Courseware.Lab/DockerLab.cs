@@ -53,9 +53,9 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
             if (options.Endpoint is not null) builder = builder.WithEndpoint(new Uri(options.Endpoint));
             client = builder.Build();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new EngineUnreachableException(endpoint, e.Message, e);
+            throw EngineConnectionError.InvalidEndpoint(endpoint, e);
         }
 
         try
@@ -80,12 +80,12 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             client.Dispose();
-            throw new EngineUnreachableException(endpoint, $"no answer within {options.ConnectTimeout.TotalSeconds:0} s");
+            throw EngineConnectionError.Translate(endpoint, new TimeoutException($"no answer within {options.ConnectTimeout.TotalSeconds:0} s"));
         }
-        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or IOException or TimeoutException or DockerApiException)
+        catch (Exception e) when (e is not LabException && (EngineConnectionError.IsConnectionFailure(e) || e is DockerApiException))
         {
             client.Dispose();
-            throw new EngineUnreachableException(endpoint, Innermost(e).Message, e);
+            throw EngineConnectionError.Translate(endpoint, e);
         }
     }
 

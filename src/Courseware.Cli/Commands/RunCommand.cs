@@ -177,6 +177,9 @@ public static class RunCommand
             if (settings.Formats.Contains(OutputFormat.Ipynb) && string.Equals(Path.GetFullPath(target), notebook.SourcePath, StringComparison.Ordinal))
                 throw new UsageException($"--output {settings.OutputDirectory} would overwrite the source notebook {notebook.SourcePath}; choose another folder.");
         }
+        var bytesNeeded = notebooks.Count * ((settings.Formats.Contains(OutputFormat.Html) ? OutputFolder.BytesPerHtml : 0)
+                                             + (settings.Formats.Contains(OutputFormat.Ipynb) ? OutputFolder.BytesPerIpynb : 0));
+        OutputFolder.EnsureWritable(settings.OutputDirectory, bytesNeeded);
     }
 }
 

@@ -114,9 +114,9 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             progress.CleanedUp(cleanup, cleanupProblem);
         }
 
-        var outputs = WriteOutputs(document, notebook.SourcePath);
+        var (outputs, outputProblem) = WriteOutputs(document);
         return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, kernelStart,
-            outputs, cleanup, cleanupProblem, interrupted);
+            outputs, cleanup, cleanupProblem, interrupted, outputProblem);
     }
 
     private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution)
@@ -157,22 +157,34 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         }
     }
 
-    private List<string> WriteOutputs(NotebookDocument document, string sourcePath)
+    /// <summary>
+    /// The folder was proven writable before the run; a disk that fills up or a folder removed meanwhile still fails
+    /// here, and is reported as the notebook's failure (no partial file is left) rather than as a crash.
+    /// </summary>
+    private (List<string> Written, string? Problem) WriteOutputs(NotebookDocument document)
     {
-        Directory.CreateDirectory(settings.OutputDirectory);
         var written = new List<string>();
-        if (settings.Formats.Contains(OutputFormat.Ipynb))
+        var path = "";
+        try
         {
-            var path = Path.Combine(settings.OutputDirectory, document.Name + ".ipynb");
-            IpynbWriter.Write(document, path);
-            written.Add(path);
+            Directory.CreateDirectory(settings.OutputDirectory);
+            if (settings.Formats.Contains(OutputFormat.Ipynb))
+            {
+                path = Path.Combine(settings.OutputDirectory, document.Name + ".ipynb");
+                IpynbWriter.Write(document, path);
+                written.Add(path);
+            }
+            if (settings.Formats.Contains(OutputFormat.Html))
+            {
+                path = Path.Combine(settings.OutputDirectory, document.Name + ".html");
+                HtmlExporter.Write(document, path);
+                written.Add(path);
+            }
+            return (written, null);
         }
-        if (settings.Formats.Contains(OutputFormat.Html))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var path = Path.Combine(settings.OutputDirectory, document.Name + ".html");
-            HtmlExporter.Write(document, path);
-            written.Add(path);
+            return (written, $"could not write {path}: {e.Message}");
         }
-        return written;
     }
 }

@@ -1,0 +1,33 @@
+using Xunit;
+
+namespace Courseware.Tests.Support;
+
+/// <summary>A test that needs a Docker engine: skipped with the reason outside CI when none answers, failing in CI.</summary>
+public sealed class DockerFactAttribute : FactAttribute
+{
+    public DockerFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
+}
+
+/// <summary>The theory form of <see cref="DockerFactAttribute"/>.</summary>
+public sealed class DockerTheoryAttribute : TheoryAttribute
+{
+    public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
+}
+
+/// <summary>A test that needs Debian's python3-nbformat (Jupyter's own validator).</summary>
+public sealed class NbformatFactAttribute : FactAttribute
+{
+    public NbformatFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Nbformat);
+}
+
+/// <summary>A test that opens a page in headless Chromium.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Browser);
+}
+
+/// <summary>A test that provokes a fault as a real unprivileged user or on a real tiny file system, which takes root.</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Root);
+}
