@@ -18,6 +18,7 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         Options = options;
         SessionId = options.SessionId ?? $"{lesson}@{Environment.MachineName}:{Environment.ProcessId}";
         Network = new NetworkCommands(this);
+        CountSession();
     }
 
     internal DockerClient Client { get; }

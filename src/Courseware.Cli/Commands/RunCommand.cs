@@ -64,6 +64,9 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
     {
+        // Not doing the kernel's start after the rest: it overlaps everything up to the first cell. A usage error
+        // below returns while it is still starting; the process ends and takes it along.
+        InProcessKernel.Prestart();
         var reporter = streams.IsInteractiveTerminal ? (IRunReporter)new LiveReporter(streams.CreateAnsiConsole()) : new PlainReporter(streams.Out, streams.Error);
         RunSettings settings;
         List<PreparedNotebook> prepared;

@@ -141,6 +141,8 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
     /// </summary>
     public static async Task<(CleanupReport? Report, string? Problem)> CleanupAsync()
     {
+        // Nothing connected, nothing created: no need to reach the engine (or to have one).
+        if (!DockerLab.AnySessionInThisProcess) return (null, null);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
