@@ -91,8 +91,10 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
 
                 var execution = await kernel.ExecuteAsync(cell.Source, kernelName, ++executionCount, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
                 cell.ExecutionCount = executionCount;
+                var hint = EarlierCellHint.For(execution, outcomes);
+                if (hint is not null) EarlierCellHint.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
-                var outcome = Judge(start, cell, execution);
+                var outcome = Judge(start, cell, execution, hint);
                 outcomes.Add(outcome);
                 progress.CellFinished(outcome);
 
@@ -119,7 +121,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             outputs, cleanup, cleanupProblem, interrupted, outputProblem);
     }
 
-    private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution)
+    private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution, string? hint = null)
     {
         var expectsError = cell.HasTag(NotebookCell.RaisesExceptionTag);
         var (status, error) = execution.Result switch
@@ -127,7 +129,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             ExecutionResult.TimedOut => (CellStatus.TimedOut, execution.ErrorMessage),
             ExecutionResult.Cancelled => (CellStatus.Cancelled, execution.ErrorMessage),
             ExecutionResult.Failed when expectsError => (CellStatus.ExpectedError, $"{execution.ErrorName}: {execution.ErrorMessage}"),
-            ExecutionResult.Failed => (CellStatus.Failed, $"{execution.ErrorName}: {execution.ErrorMessage}"),
+            ExecutionResult.Failed => (CellStatus.Failed, $"{execution.ErrorName}: {execution.ErrorMessage}" + (hint is null ? "" : "\n" + hint)),
             ExecutionResult.Succeeded when expectsError => (CellStatus.MissingError,
                 $"the cell is tagged '{NotebookCell.RaisesExceptionTag}' but did not fail"),
             _ => (CellStatus.Succeeded, (string?)null),

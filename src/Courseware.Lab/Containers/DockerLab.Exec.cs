@@ -6,11 +6,12 @@ public sealed partial class DockerLab
 {
     /// <summary><c>docker exec CONTAINER COMMAND...</c>: runs a command in a running container and captures its output.</summary>
     public async Task<ExecResult> ExecAsync(string container, params string[] command) =>
-        await ExecAsync(container, command, CancellationToken.None).ConfigureAwait(false);
+        await ExecAsync(EarlierStep.Name(container, null), command, CancellationToken.None).ConfigureAwait(false);
 
     /// <summary><c>docker exec CONTAINER COMMAND...</c> with cancellation.</summary>
     public async Task<ExecResult> ExecAsync(string container, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
+        EarlierStep.Name(container, null);
         if (command.Count == 0)
             throw new LabException("No command was given to exec.", "Name the command and its arguments, e.g. ExecAsync(\"web\", \"ip\", \"addr\").");
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);

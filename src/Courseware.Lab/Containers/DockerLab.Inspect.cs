@@ -8,8 +8,10 @@ namespace Courseware.Lab;
 public sealed partial class DockerLab
 {
     /// <summary><c>docker inspect CONTAINER</c>: the IP per network, the actual port bindings, the state; RawJson for the rest.</summary>
-    public async Task<ContainerDetails> InspectAsync(string container, CancellationToken cancellationToken = default)
+    public async Task<ContainerDetails> InspectAsync(string container, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
+        EarlierStep.Name(container, containerExpression);
         ContainerInspectResponse r;
         try
         {
