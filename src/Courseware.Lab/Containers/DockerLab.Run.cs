@@ -144,6 +144,7 @@ public sealed partial class DockerLab
             throw new LabException(
                 $"A container named '{name}' already exists and was not made by this course.",
                 $"Pick another name, or remove it yourself if you are sure: docker rm -f {name}");
+        EnsureReplaceable("container", name, existing.Config?.Labels);
         await RemoveAsync(existing.ID, cancellationToken).ConfigureAwait(false);
     }
 

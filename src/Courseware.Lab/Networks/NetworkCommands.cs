@@ -182,6 +182,7 @@ public sealed class NetworkCommands
         if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException($"A network named '{name}' already exists and was not made by this course.",
                 $"Pick another name, or remove it yourself if you are sure: docker network rm {name}");
+        _lab.EnsureReplaceable("network", name, existing.Labels);
         foreach (var member in existing.Containers ?? new Dictionary<string, EndpointResource>())
             await Client.Networks.DisconnectNetworkAsync(existing.ID, new NetworkDisconnectParameters { Container = member.Key, Force = true }, cancellationToken).ConfigureAwait(false);
         await Client.Networks.DeleteNetworkAsync(existing.ID, cancellationToken).ConfigureAwait(false);
