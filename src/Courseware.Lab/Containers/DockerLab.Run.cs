@@ -198,5 +198,7 @@ public sealed partial class DockerLab
     }
 
     internal static LabException NoSuchContainer(string container) =>
-        new($"There is no container '{container}'.", "docker ps -a lists the containers; run it first (RunAsync) or check the name.");
+        new($"There is no container '{container}'.",
+            "docker ps -a lists the containers; run it first (RunAsync) or check the name. If it was there before, it was removed " +
+            "outside this notebook (docker rm, a prune, another session's clean-up): re-run the cell that starts it.");
 }
