@@ -17,16 +17,19 @@ public sealed partial class DockerLab
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (!details.Running)
             throw new ContainerExitedException(details.Name, details.ExitCode, await LogsAsync(details.Id, 20, cancellationToken).ConfigureAwait(false));
-        var exec = await Client.Exec.CreateContainerExecAsync(details.Id, new ContainerExecCreateParameters
+        return await EngineAsync($"docker exec {details.Name} {string.Join(' ', command)}", async () =>
         {
-            AttachStdout = true,
-            AttachStderr = true,
-            Cmd = command.ToList(),
-        }, cancellationToken).ConfigureAwait(false);
-        string stdout, stderr;
-        using (var stream = await Client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken).ConfigureAwait(false))
-            (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
-        var inspect = await Client.Exec.InspectContainerExecAsync(exec.ID, cancellationToken).ConfigureAwait(false);
-        return new ExecResult(details.Name, command, inspect.ExitCode ?? -1, stdout, stderr);
+            var exec = await Client.Exec.CreateContainerExecAsync(details.Id, new ContainerExecCreateParameters
+            {
+                AttachStdout = true,
+                AttachStderr = true,
+                Cmd = command.ToList(),
+            }, cancellationToken).ConfigureAwait(false);
+            string stdout, stderr;
+            using (var stream = await Client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken).ConfigureAwait(false))
+                (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+            var inspect = await Client.Exec.InspectContainerExecAsync(exec.ID, cancellationToken).ConfigureAwait(false);
+            return new ExecResult(details.Name, command, inspect.ExitCode ?? -1, stdout, stderr);
+        }, "The container stopped or was removed while the command ran? docker ps -a shows its state; re-run the cell that starts it.").ConfigureAwait(false);
     }
 }

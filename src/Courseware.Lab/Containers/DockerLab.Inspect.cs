@@ -17,9 +17,13 @@ public sealed partial class DockerLab
         {
             r = await Client.Containers.InspectContainerAsync(container, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException)
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
         {
             throw NoSuchContainer(container);
+        }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {container}");
         }
         var networks = (r.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>())
             .OrderBy(n => n.Key, StringComparer.Ordinal)

@@ -78,6 +78,10 @@ public sealed partial class DockerLab
         {
             throw TranslateRunError(e, image, options);
         }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));
+        }
 
         try
         {
@@ -94,6 +98,7 @@ public sealed partial class DockerLab
             // Leave nothing behind: a container that could not start is of no use to the learner.
             await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
             if (e is DockerApiException api) throw TranslateRunError(api, image, options);
+            if (EngineErrors.IsFromTheEngine(e)) throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));
             throw;
         }
     }
@@ -127,8 +132,11 @@ public sealed partial class DockerLab
     public async Task<IReadOnlyList<string>> LogsAsync(string container, int tail = 50, CancellationToken cancellationToken = default)
     {
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
-        using var stream = await Client.Containers.GetContainerLogsAsync(details.Id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
-        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+        var (stdout, stderr) = await EngineAsync($"docker logs --tail {tail} {details.Name}", async () =>
+        {
+            using var stream = await Client.Containers.GetContainerLogsAsync(details.Id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
+            return await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         return (stdout + stderr).Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
@@ -139,7 +147,7 @@ public sealed partial class DockerLab
         {
             existing = await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException) { return; }
+        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return; }
         if (existing.Config?.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException(
                 $"A container named '{name}' already exists and was not made by this course.",
@@ -152,7 +160,7 @@ public sealed partial class DockerLab
 
     private Exception TranslateRunError(DockerApiException e, string image, RunOptions options)
     {
-        var message = ShortEngineMessage(e);
+        var message = EngineErrors.Message(e);
         if (message.Contains("port is already allocated", StringComparison.OrdinalIgnoreCase) || message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             var match = AllocatedPort.Match(message);
@@ -185,15 +193,19 @@ public sealed partial class DockerLab
         return null;
     }
 
-    private static async Task Translate(string container, Func<Task> action)
+    private async Task Translate(string container, Func<Task> action)
     {
         try
         {
             await action().ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException)
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
         {
             throw NoSuchContainer(container);
+        }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker stop {container}");
         }
     }
 

@@ -38,6 +38,9 @@ internal static class EngineConnectionError
         var reason = socket?.Message ?? DockerLab.Innermost(e).Message;
         var unixPath = UnixSocketPath(endpoint);
         var lost = afterConnect ? "The engine answered earlier in this session but no longer does: it stopped or is restarting. " : "";
+        string StartFix(string at) => EngineConnectionError.StartFix(at) + (afterConnect
+            ? " Once it answers again, re-run the cells from the one that starts your containers: an engine restart stops them."
+            : "");
 
         if (socket?.SocketErrorCode is SocketError.AccessDenied || (unixPath is not null && reason.Contains("Permission denied", StringComparison.OrdinalIgnoreCase)))
             return new EngineUnreachableException(endpoint, EngineFault.PermissionDenied,

@@ -10,7 +10,7 @@ public sealed class ContainerExitedException(string container, long exitCode, IR
         exitCode switch
         {
             137 => $"Container '{container}' is not running: it was killed (exit code 137 = SIGKILL: docker kill, docker stop past its timeout, or out of memory).",
-            143 => $"Container '{container}' is not running: it was stopped (exit code 143 = SIGTERM: docker stop).",
+            143 => $"Container '{container}' is not running: it was stopped (exit code 143 = SIGTERM: docker stop, or the engine restarted).",
             _ => $"Container '{container}' exited early with code {exitCode}.",
         },
         exitCode is 137 or 143

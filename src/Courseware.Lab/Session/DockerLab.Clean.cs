@@ -111,9 +111,6 @@ public sealed partial class DockerLab
             await remove().ConfigureAwait(false);
             return true;
         }
-        catch (DockerContainerNotFoundException) { return false; }
-        catch (DockerNetworkNotFoundException) { return false; }
-        catch (DockerImageNotFoundException) { return false; }
-        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict) { return false; }
+        catch (Exception e) when (EngineErrors.IsGone(e)) { return false; }
     }
 }
