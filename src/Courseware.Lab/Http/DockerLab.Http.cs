@@ -50,7 +50,7 @@ public sealed partial class DockerLab
         [CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
         var binding = EarlierStep.Container(container, containerExpression).PublishedBinding(containerPort);
-        var host = binding.ConnectAddress.Contains(':') ? $"[{binding.ConnectAddress}]" : binding.ConnectAddress == "127.0.0.1" ? "localhost" : binding.ConnectAddress;
+        var host = binding.ConnectAddress == "127.0.0.1" ? "localhost" : CliTwin.HostForPort(binding.ConnectAddress);
         return $"http://{host}:{binding.HostPort}{path}";
     }
 
