@@ -8,7 +8,11 @@ namespace Courseware.Lab;
 
 public sealed partial class DockerLab
 {
-    /// <summary><c>docker run -d [-p ...] [--name NAME] IMAGE [COMMAND]</c> with C# named arguments.</summary>
+    /// <summary>
+    /// <c>docker run -d[it] [-p ...] [--name NAME] [--network N] [--network-alias A] [--hostname H] [-e K=V] IMAGE [COMMAND]</c>
+    /// with C# named arguments: everything the lessons use, so no cell needs <see cref="RunOptions"/>.
+    /// <paramref name="interactive"/> is the <c>-it</c> of the lesson's <c>docker run -dit</c>; false for <c>docker run -d</c>.
+    /// </summary>
     public Task<Container> RunAsync(
         string image,
         string? name = null,
@@ -17,6 +21,9 @@ public sealed partial class DockerLab
         string? network = null,
         IEnumerable<string>? networkAliases = null,
         IEnumerable<string>? command = null,
+        bool interactive = true,
+        IReadOnlyDictionary<string, string>? env = null,
+        string? hostname = null,
         CancellationToken cancellationToken = default) =>
         RunAsync(image, new RunOptions
         {
@@ -26,6 +33,9 @@ public sealed partial class DockerLab
             Network = network,
             NetworkAliases = networkAliases?.ToList() ?? [],
             Command = command?.ToList() ?? [],
+            Interactive = interactive,
+            Env = env ?? new Dictionary<string, string>(),
+            Hostname = hostname,
         }, cancellationToken);
 
     /// <summary>
