@@ -65,7 +65,19 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(notebook.SourcePath)!);
             var startWatch = Stopwatch.StartNew();
-            using var kernel = await InProcessKernel.StartAsync(cancellationToken).ConfigureAwait(false);
+            InProcessKernel kernel;
+            try
+            {
+                kernel = await InProcessKernel.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C or SIGTERM while the kernel was starting: no cell ran; the run ends like any interrupted one.
+                interrupted = true;
+                return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, startWatch.Elapsed,
+                    [], null, null, Interrupted: true);
+            }
+            using var kernelScope = kernel;
             kernelStart = startWatch.Elapsed;
 
             var executionCount = 0;

@@ -105,12 +105,18 @@ public sealed class CoursewareProcess : IDisposable
     }
 
     /// <summary>What Ctrl+C in a terminal sends.</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal(SigInt);
+
+    /// <summary>What a CI runner, systemd or <c>kill</c> sends to stop a job.</summary>
+    public void Terminate() => Signal(SigTerm);
+
+    public void Signal(int signal)
     {
-        if (kill(_process.Id, SigInt) != 0) throw new InvalidOperationException($"kill -INT {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
-    private const int SigInt = 2;
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
