@@ -1,15 +1,22 @@
 using Xunit;
+using Xunit.Sdk;
 
 namespace Courseware.Tests.Support;
 
-/// <summary>A test that needs a Docker engine: skipped with the reason outside CI when none answers, failing in CI.</summary>
-public sealed class DockerFactAttribute : FactAttribute
+/// <summary>
+/// A test that needs a Docker engine: skipped with the reason outside CI when none answers, failing in CI. It carries
+/// the trait Needs=Docker (<see cref="Courseware.Tests.DockerTraitDiscoverer"/>), which selects the Docker-facing tests
+/// per engine (scripts/test.sh with COURSEWARE_ENGINES).
+/// </summary>
+[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Tests.Support")]
+public sealed class DockerFactAttribute : FactAttribute, ITraitAttribute
 {
     public DockerFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
 }
 
-/// <summary>The theory form of <see cref="DockerFactAttribute"/>.</summary>
-public sealed class DockerTheoryAttribute : TheoryAttribute
+/// <summary>The theory form of <see cref="DockerFactAttribute"/>, with the same trait.</summary>
+[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Tests.Support")]
+public sealed class DockerTheoryAttribute : TheoryAttribute, ITraitAttribute
 {
     public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
 }

@@ -60,8 +60,3 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }
-
-public sealed class DockerTheoryAttribute : TheoryAttribute
-{
-    public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
-}
