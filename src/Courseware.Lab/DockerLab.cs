@@ -19,6 +19,7 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         Options = options;
         SessionId = options.SessionId ?? $"{lesson}@{Environment.MachineName}:{Environment.ProcessId}";
         Network = new NetworkCommands(this);
+        CountSession();
     }
 
     internal DockerClient Client { get; }
@@ -58,9 +59,9 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
             if (options.Endpoint is not null) builder = builder.WithEndpoint(new Uri(options.Endpoint));
             client = capture.Attach(builder, endpoint).Build();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new EngineUnreachableException(endpoint, e.Message, e);
+            throw EngineConnectionError.InvalidEndpoint(endpoint, e);
         }
 
         try
@@ -88,12 +89,12 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             client.Dispose();
-            throw new EngineUnreachableException(endpoint, $"no answer within {options.ConnectTimeout.TotalSeconds:0} s");
+            throw EngineConnectionError.Translate(endpoint, new TimeoutException($"no answer within {options.ConnectTimeout.TotalSeconds:0} s"));
         }
-        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or IOException or TimeoutException or DockerApiException)
+        catch (Exception e) when (e is not LabException && (EngineConnectionError.IsConnectionFailure(e) || e is DockerApiException))
         {
             client.Dispose();
-            throw new EngineUnreachableException(endpoint, Innermost(e).Message, e);
+            throw EngineConnectionError.Translate(endpoint, e);
         }
     }
 

@@ -43,16 +43,16 @@ public sealed record RunOptions
     /// <summary>The docker CLI command these options stand for.</summary>
     public string ToCommandLine(string image)
     {
-        var parts = new List<string> { "docker run -d" + (Interactive ? "it" : "") };
-        if (Name is not null) parts.Add($"--name {Name}");
-        if (Network is not null) parts.Add($"--network {Network}");
-        parts.AddRange(NetworkAliases.Select(a => $"--network-alias {a}"));
-        if (Hostname is not null) parts.Add($"--hostname {Hostname}");
-        parts.AddRange(Env.Select(e => $"-e {e.Key}={e.Value}"));
-        if (PublishAll) parts.Add("-P");
-        parts.AddRange(Publish.Select(p => $"-p {p}"));
-        parts.Add(image);
-        parts.AddRange(Command.Select(c => c.Contains(' ') ? $"\"{c}\"" : c));
-        return string.Join(' ', parts);
+        var words = new List<string> { "docker", "run", "-d" + (Interactive ? "it" : "") };
+        if (Name is not null) words.AddRange(["--name", Name]);
+        if (Network is not null) words.AddRange(["--network", Network]);
+        foreach (var alias in NetworkAliases) words.AddRange(["--network-alias", alias]);
+        if (Hostname is not null) words.AddRange(["--hostname", Hostname]);
+        foreach (var (key, value) in Env) words.AddRange(["-e", $"{key}={value}"]);
+        if (PublishAll) words.Add("-P");
+        foreach (var publication in Publish) words.AddRange(["-p", publication.ToString()]);
+        words.Add(image);
+        words.AddRange(Command);
+        return CliTwin.Command(words);
     }
 }
