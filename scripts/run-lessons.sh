@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The main job: engine up, then every lesson executed and exported (executed .ipynb + offline HTML).
+# The main job: engine up, then every lesson executed and exported (executed .ipynb + offline HTML) by the
+# ReadyToRun-published runner (scripts/build-runner.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-docker.sh
-exec dotnet run --project src/Courseware.Cli -c Release -- run notebooks --output artifacts/lessons "$@"
+runner=$(scripts/build-runner.sh)
+exec "$runner" run notebooks --output artifacts/lessons "$@"

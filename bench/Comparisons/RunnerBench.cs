@@ -12,7 +12,8 @@ namespace Courseware.Bench.Comparisons;
 /// </summary>
 public static partial class RunnerBench
 {
-    public const string DefaultRunner = "dotnet src/Courseware.Cli/bin/Release/net10.0/courseware.dll";
+    /// <summary>The runner as scripts/run-lessons.sh runs it: published ReadyToRun by scripts/build-runner.sh.</summary>
+    public const string DefaultRunner = "build/cli/courseware";
     public const string DefaultNotebook = "notebooks/01-exposing-ports.ipynb";
 
     public static async Task RunAsync(BenchContext ctx, CancellationToken ct)
@@ -31,7 +32,7 @@ public static partial class RunnerBench
         var missing = new List<string>();
         if (runner.Count == 0) missing.Add("the runner command is empty");
         else if (RunnerFile(runner, ctx.RepoRoot) is { } file && !File.Exists(file))
-            missing.Add($"the runner `{Path.GetRelativePath(ctx.RepoRoot, file)}` does not exist (build it: dotnet build src/Courseware.Cli -c Release; or set COURSEWARE_CLI / --runner-cmd)");
+            missing.Add($"the runner `{Path.GetRelativePath(ctx.RepoRoot, file)}` does not exist (build it: scripts/build-runner.sh; or set COURSEWARE_CLI / --runner-cmd)");
         if (!File.Exists(notebook)) missing.Add($"the notebook {notebook} does not exist");
         else
             foreach (var reference in ReferencedFiles(notebook).Where(r => !File.Exists(r)))

@@ -39,7 +39,7 @@ public sealed record Options
           --runs N              measured runs per side (overrides the per-comparison default)
           --warmup N            warm-up runs per side (default 1)
           --runner-cmd "CMD"    the courseware runner; default: env COURSEWARE_CLI, else
-                                "dotnet src/Courseware.Cli/bin/Release/net10.0/courseware.dll".
+                                "build/cli/courseware" (scripts/build-runner.sh: ReadyToRun).
                                 "run NOTEBOOK --output DIR" is appended unless CMD contains {notebook}
                                 (then {notebook} and {output} are substituted)
           --runner-notebook P   notebook for 'runner' (default notebooks/01-exposing-ports.ipynb)

@@ -23,6 +23,7 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         Swarm = new SwarmCommands(this);
         Service = new ServiceCommands(this);
         Cluster = new ClusterCommands(this);
+        CountSession();
     }
 
     internal DockerClient Client { get; }
@@ -74,9 +75,9 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
             if (options.Endpoint is not null) builder = builder.WithEndpoint(new Uri(options.Endpoint));
             client = capture.Attach(builder, endpoint).Build();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new EngineUnreachableException(endpoint, e.Message, e);
+            throw EngineConnectionError.InvalidEndpoint(endpoint, e);
         }
 
         try
@@ -104,12 +105,12 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             client.Dispose();
-            throw new EngineUnreachableException(endpoint, $"no answer within {options.ConnectTimeout.TotalSeconds:0} s");
+            throw EngineConnectionError.Translate(endpoint, new TimeoutException($"no answer within {options.ConnectTimeout.TotalSeconds:0} s"));
         }
-        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or IOException or TimeoutException or DockerApiException)
+        catch (Exception e) when (e is not LabException && (EngineConnectionError.IsConnectionFailure(e) || e is DockerApiException))
         {
             client.Dispose();
-            throw new EngineUnreachableException(endpoint, Innermost(e).Message, e);
+            throw EngineConnectionError.Translate(endpoint, e);
         }
     }
 

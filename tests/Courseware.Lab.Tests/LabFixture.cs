@@ -1,20 +1,5 @@
 namespace Courseware.Lab.Tests;
 
-/// <summary>Locates repository files (exercise4, notebooks) from the test's bin folder.</summary>
-public static class Repo
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Courseware.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Courseware.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
 /// <summary>A lab per test class with its own lesson name, so classes running in parallel never clean each other's containers.</summary>
 public abstract class LabTest : IAsyncLifetime
 {

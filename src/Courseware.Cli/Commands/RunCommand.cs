@@ -64,26 +64,12 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
     {
+        // Not doing the kernel's start after the rest: it overlaps everything up to the first cell. A usage error
+        // below returns while it is still starting; the process ends and takes it along.
+        InProcessKernel.Prestart();
         var reporter = streams.IsInteractiveTerminal ? (IRunReporter)new LiveReporter(streams.CreateAnsiConsole()) : new PlainReporter(streams.Out, streams.Error);
-        RunSettings settings;
-        List<PreparedNotebook> prepared;
-        try
-        {
-            var formats = ParseFormats(formatList);
-            if (timeoutSeconds is < 0) throw new UsageException("--cell-timeout must be a number of seconds, 0 for no limit.");
-            var timeout = timeoutSeconds is > 0 ? TimeSpan.FromSeconds(timeoutSeconds.Value) : (TimeSpan?)null;
-            var parameters = ParameterInjector.ParseAssignments(parameterArgs);
-            settings = new RunSettings(Path.GetFullPath(outputDirectory), formats, parameters, timeout, keepGoing);
-            var paths = ExpandInputs(inputs);
-            prepared = paths.Select(p => NotebookRunner.Prepare(p, parameters)).ToList();
-            CheckOutputs(prepared, settings);
-        }
-        catch (Exception e) when (e is UsageException or ParameterException or NotebookFormatException)
-        {
-            reporter.Error($"courseware run: {e.Message}");
-            return ExitUsage;
-        }
-
+        // Signals are handled from the start, so that Ctrl+C or SIGTERM in any phase (reading the notebooks, the
+        // kernel's start, a cell, the clean-up) ends the run the same way: clean-up, outputs, exit 130.
         using var interrupt = new CancellationTokenSource();
         var interrupts = 0;
         void Interrupt()
@@ -110,6 +96,31 @@ public static class RunCommand
             context.Cancel = true;
             Interrupt();
         });
+
+        RunSettings settings;
+        List<PreparedNotebook> prepared;
+        try
+        {
+            var formats = ParseFormats(formatList);
+            if (timeoutSeconds is < 0) throw new UsageException("--cell-timeout must be a number of seconds, 0 for no limit.");
+            var timeout = timeoutSeconds is > 0 ? TimeSpan.FromSeconds(timeoutSeconds.Value) : (TimeSpan?)null;
+            var parameters = ParameterInjector.ParseAssignments(parameterArgs);
+            settings = new RunSettings(Path.GetFullPath(outputDirectory), formats, parameters, timeout, keepGoing);
+            var paths = ExpandInputs(inputs);
+            prepared = paths.Select(p => NotebookRunner.Prepare(p, parameters)).ToList();
+            CheckOutputs(prepared, settings);
+        }
+        catch (Exception e) when (e is UsageException or ParameterException or NotebookFormatException)
+        {
+            reporter.Error($"courseware run: {e.Message}");
+            return ExitUsage;
+        }
+
+        if (interrupt.IsCancellationRequested)
+        {
+            Console.CancelKeyPress -= onCancelKey;
+            return ExitInterrupted;
+        }
 
         var stopwatch = Stopwatch.StartNew();
         var results = new List<NotebookRunResult>();
@@ -177,6 +188,9 @@ public static class RunCommand
             if (settings.Formats.Contains(OutputFormat.Ipynb) && string.Equals(Path.GetFullPath(target), notebook.SourcePath, StringComparison.Ordinal))
                 throw new UsageException($"--output {settings.OutputDirectory} would overwrite the source notebook {notebook.SourcePath}; choose another folder.");
         }
+        var bytesNeeded = notebooks.Count * ((settings.Formats.Contains(OutputFormat.Html) ? OutputFolder.BytesPerHtml : 0)
+                                             + (settings.Formats.Contains(OutputFormat.Ipynb) ? OutputFolder.BytesPerIpynb : 0));
+        OutputFolder.EnsureWritable(settings.OutputDirectory, bytesNeeded);
     }
 }
 

@@ -57,9 +57,10 @@ public sealed record NotebookRunResult(
     IReadOnlyList<string> Outputs,
     CleanupReport? Cleanup,
     string? CleanupProblem,
-    bool Interrupted)
+    bool Interrupted,
+    string? OutputProblem = null)
 {
-    public bool Succeeded => !Interrupted && Cells.Count == CodeCells && Cells.All(c => !c.IsFailure);
+    public bool Succeeded => !Interrupted && OutputProblem is null && Cells.Count == CodeCells && Cells.All(c => !c.IsFailure);
 
     public int NotRun => CodeCells - Cells.Count;
 }

@@ -32,7 +32,21 @@ public sealed class InProcessKernel : IDisposable
     /// A kernel whose C# compiler has already compiled one submission. The first compilation costs about a second
     /// (Roslyn's JIT); paid here it counts as kernel start-up, not against the first cell's --cell-timeout.
     /// </summary>
-    public static async Task<InProcessKernel> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<InProcessKernel> StartAsync(CancellationToken cancellationToken = default) =>
+        Interlocked.Exchange(ref s_prestarted, null) is { } prestarted
+            ? prestarted.WaitAsync(cancellationToken)
+            : StartFreshAsync(cancellationToken);
+
+    private static Task<InProcessKernel>? s_prestarted;
+
+    /// <summary>
+    /// Starts the next kernel in the background, for <see cref="StartAsync"/> to take: the runner calls it first thing,
+    /// so that the kernel's start (about a second of Roslyn) overlaps reading the notebooks and checking the outputs.
+    /// </summary>
+    public static void Prestart() =>
+        Interlocked.CompareExchange(ref s_prestarted, Task.Run(() => StartFreshAsync(CancellationToken.None)), null);
+
+    private static async Task<InProcessKernel> StartFreshAsync(CancellationToken cancellationToken)
     {
         var kernel = Create();
         var warmUp = await kernel._kernel.SendAsync(new SubmitCode(WarmUpCode, "csharp"), cancellationToken).ConfigureAwait(false);

@@ -65,7 +65,19 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(notebook.SourcePath)!);
             var startWatch = Stopwatch.StartNew();
-            using var kernel = await InProcessKernel.StartAsync(cancellationToken).ConfigureAwait(false);
+            InProcessKernel kernel;
+            try
+            {
+                kernel = await InProcessKernel.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C or SIGTERM while the kernel was starting: no cell ran; the run ends like any interrupted one.
+                interrupted = true;
+                return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, startWatch.Elapsed,
+                    [], null, null, Interrupted: true);
+            }
+            using var kernelScope = kernel;
             kernelStart = startWatch.Elapsed;
 
             var executionCount = 0;
@@ -91,8 +103,10 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
 
                 var execution = await kernel.ExecuteAsync(cell.Source, kernelName, ++executionCount, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
                 cell.ExecutionCount = executionCount;
+                var hint = EarlierCellHint.For(execution, outcomes);
+                if (hint is not null) EarlierCellHint.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
-                var outcome = Judge(start, cell, execution);
+                var outcome = Judge(start, cell, execution, hint);
                 outcomes.Add(outcome);
                 progress.CellFinished(outcome);
 
@@ -114,12 +128,12 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             progress.CleanedUp(cleanup, cleanupProblem);
         }
 
-        var outputs = WriteOutputs(document, notebook.SourcePath);
+        var (outputs, outputProblem) = WriteOutputs(document);
         return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, kernelStart,
-            outputs, cleanup, cleanupProblem, interrupted);
+            outputs, cleanup, cleanupProblem, interrupted, outputProblem);
     }
 
-    private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution)
+    private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution, string? hint = null)
     {
         var expectsError = cell.HasTag(NotebookCell.RaisesExceptionTag);
         var (status, error) = execution.Result switch
@@ -127,7 +141,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             ExecutionResult.TimedOut => (CellStatus.TimedOut, execution.ErrorMessage),
             ExecutionResult.Cancelled => (CellStatus.Cancelled, execution.ErrorMessage),
             ExecutionResult.Failed when expectsError => (CellStatus.ExpectedError, $"{execution.ErrorName}: {execution.ErrorMessage}"),
-            ExecutionResult.Failed => (CellStatus.Failed, $"{execution.ErrorName}: {execution.ErrorMessage}"),
+            ExecutionResult.Failed => (CellStatus.Failed, $"{execution.ErrorName}: {execution.ErrorMessage}" + (hint is null ? "" : "\n" + hint)),
             ExecutionResult.Succeeded when expectsError => (CellStatus.MissingError,
                 $"the cell is tagged '{NotebookCell.RaisesExceptionTag}' but did not fail"),
             _ => (CellStatus.Succeeded, (string?)null),
@@ -141,6 +155,8 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
     /// </summary>
     public static async Task<(CleanupReport? Report, string? Problem)> CleanupAsync()
     {
+        // Nothing connected, nothing created: no need to reach the engine (or to have one).
+        if (!DockerLab.AnySessionInThisProcess) return (null, null);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -157,22 +173,34 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         }
     }
 
-    private List<string> WriteOutputs(NotebookDocument document, string sourcePath)
+    /// <summary>
+    /// The folder was proven writable before the run; a disk that fills up or a folder removed meanwhile still fails
+    /// here, and is reported as the notebook's failure (no partial file is left) rather than as a crash.
+    /// </summary>
+    private (List<string> Written, string? Problem) WriteOutputs(NotebookDocument document)
     {
-        Directory.CreateDirectory(settings.OutputDirectory);
         var written = new List<string>();
-        if (settings.Formats.Contains(OutputFormat.Ipynb))
+        var path = "";
+        try
         {
-            var path = Path.Combine(settings.OutputDirectory, document.Name + ".ipynb");
-            IpynbWriter.Write(document, path);
-            written.Add(path);
+            Directory.CreateDirectory(settings.OutputDirectory);
+            if (settings.Formats.Contains(OutputFormat.Ipynb))
+            {
+                path = Path.Combine(settings.OutputDirectory, document.Name + ".ipynb");
+                IpynbWriter.Write(document, path);
+                written.Add(path);
+            }
+            if (settings.Formats.Contains(OutputFormat.Html))
+            {
+                path = Path.Combine(settings.OutputDirectory, document.Name + ".html");
+                HtmlExporter.Write(document, path);
+                written.Add(path);
+            }
+            return (written, null);
         }
-        if (settings.Formats.Contains(OutputFormat.Html))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var path = Path.Combine(settings.OutputDirectory, document.Name + ".html");
-            HtmlExporter.Write(document, path);
-            written.Add(path);
+            return (written, $"could not write {path}: {e.Message}");
         }
-        return written;
     }
 }

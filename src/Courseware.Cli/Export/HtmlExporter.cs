@@ -24,9 +24,7 @@ public static partial class HtmlExporter
 
     public static void Write(NotebookDocument document, string path)
     {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Export(document), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, Export(document));
     }
 
     public static string Export(NotebookDocument document)

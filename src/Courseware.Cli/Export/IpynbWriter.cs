@@ -20,9 +20,6 @@ public static class IpynbWriter
     public static void Write(NotebookDocument document, string path)
     {
         var json = ToJson(document);
-        // Written beside and moved, so that an interrupted run never leaves half a notebook.
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, json);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, json);
     }
 }

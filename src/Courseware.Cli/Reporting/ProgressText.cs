@@ -49,7 +49,8 @@ public static class ProgressText
         var failures = result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number} {c.Label}").ToList();
         var detail = failures.Count == 0 ? "" : $": {string.Join(", ", failures)}";
         var notRun = result.NotRun > 0 ? $"; {result.NotRun} cell{(result.NotRun == 1 ? "" : "s")} not run" : "";
-        return $"{status} {result.Name}.ipynb {verdict} in {Seconds(result.Duration)} (kernel {Seconds(result.KernelStart)}){detail}{notRun}";
+        var written = result.OutputProblem is null ? "" : $"; {result.OutputProblem}";
+        return $"{status} {result.Name}.ipynb {verdict} in {Seconds(result.Duration)} (kernel {Seconds(result.KernelStart)}){detail}{notRun}{written}";
     }
 
     public static IEnumerable<string> Summary(IReadOnlyList<NotebookRunResult> results, int notebooks, TimeSpan elapsed)

@@ -28,7 +28,7 @@ internal static class ContainerCard
 
     public static string HostSide(PortBindingInfo p)
     {
-        var ip = string.IsNullOrEmpty(p.HostIp) ? "0.0.0.0" : p.HostIp.Contains(':') ? $"[{p.HostIp}]" : p.HostIp;
+        var ip = string.IsNullOrEmpty(p.HostIp) ? "0.0.0.0" : CliTwin.HostForPort(p.HostIp);
         return $"{ip}:{p.HostPort}";
     }
 }

@@ -33,5 +33,5 @@ internal static class ContainerDetailsCard
         return Root($"<div class=\"cw-card\">{body}</div>");
     }
 
-    public static string ShortImageId(string id) => id.Replace("sha256:", "", StringComparison.Ordinal) is var s && s.Length > 12 ? s[..12] : id;
+    public static string ShortImageId(string id) => CliTwin.ShortId(id);
 }

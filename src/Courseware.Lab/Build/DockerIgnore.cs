@@ -23,7 +23,8 @@ public sealed class DockerIgnore
                 exclude = false;
                 line = line[1..].Trim();
             }
-            line = Clean(line);
+            // In a pattern '\' escapes (Go's filepath.Match on Linux, where the CLI runs for these lessons).
+            line = Clean(line, backslashIsSeparator: false);
             if (line.Length == 0) continue;
             _rules.Add((new Regex("^" + ToRegex(line) + "$", RegexOptions.CultureInvariant), exclude));
         }
@@ -40,7 +41,7 @@ public sealed class DockerIgnore
     /// <summary>Is this path (relative, '/'-separated) left out of the build context?</summary>
     public bool IsExcluded(string relativePath)
     {
-        relativePath = Clean(relativePath);
+        relativePath = Clean(relativePath, backslashIsSeparator: true);
         var excluded = false;
         foreach (var (pattern, exclude) in _rules)
         {
@@ -57,10 +58,10 @@ public sealed class DockerIgnore
             yield return path[..i];
     }
 
-    private static string Clean(string path)
+    private static string Clean(string path, bool backslashIsSeparator)
     {
         var parts = new List<string>();
-        foreach (var part in path.Replace('\\', '/').Split('/'))
+        foreach (var part in (backslashIsSeparator ? path.Replace('\\', '/') : path).Split('/'))
         {
             if (part is "" or ".") continue;
             if (part == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); continue; }

@@ -63,7 +63,11 @@ public sealed partial class DockerLab
         }
         catch (Docker.DotNet.DockerApiException e)
         {
-            throw new BuildFailedException(tag, step, ShortEngineMessage(e), lines);
+            throw new BuildFailedException(tag, step, EngineErrors.Message(e), lines);
+        }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker build -t {tag}");
         }
         if (error is not null) throw new BuildFailedException(tag, step, error, lines);
 

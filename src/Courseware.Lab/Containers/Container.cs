@@ -3,7 +3,7 @@ namespace Courseware.Lab;
 /// <summary>A container <see cref="DockerLab.RunAsync(string, RunOptions?, CancellationToken)"/> started: what docker run printed, and what you asked for.</summary>
 public sealed record Container(string Id, string Name, string Image, string CommandLine, IReadOnlyList<PortBindingInfo> Ports)
 {
-    public string ShortId => Id[..Math.Min(12, Id.Length)];
+    public string ShortId => CliTwin.ShortId(Id);
 
     /// <summary>The host port the engine bound for a container port (the one you chose, or the random one it picked).</summary>
     public int HostPort(int containerPort, string protocol = "tcp") => PublishedBinding(containerPort, protocol).HostPort!.Value;

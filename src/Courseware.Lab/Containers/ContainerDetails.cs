@@ -23,7 +23,7 @@ public sealed record ContainerDetails(
     IReadOnlyDictionary<string, string> Labels,
     string RawJson)
 {
-    public string ShortId => Id[..Math.Min(12, Id.Length)];
+    public string ShortId => CliTwin.ShortId(Id);
 
     /// <summary>The IP address on the first network (there is usually one). Current engines have no top-level IPAddress: it is per network.</summary>
     public string? IpAddress => Networks.Select(n => n.IpAddress).FirstOrDefault(ip => ip.Length > 0);

@@ -8,16 +8,22 @@ namespace Courseware.Lab;
 public sealed partial class DockerLab
 {
     /// <summary><c>docker inspect CONTAINER</c>: the IP per network, the actual port bindings, the state; RawJson for the rest.</summary>
-    public async Task<ContainerDetails> InspectAsync(string container, CancellationToken cancellationToken = default)
+    public async Task<ContainerDetails> InspectAsync(string container, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
+        EarlierStep.Name(container, containerExpression);
         ContainerInspectResponse r;
         try
         {
             r = await Client.Containers.InspectContainerAsync(container, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException)
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
         {
             throw NoSuchContainer(container);
+        }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {container}");
         }
         var networks = (r.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>())
             .OrderBy(n => n.Key, StringComparer.Ordinal)

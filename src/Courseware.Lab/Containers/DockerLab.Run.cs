@@ -8,7 +8,11 @@ namespace Courseware.Lab;
 
 public sealed partial class DockerLab
 {
-    /// <summary><c>docker run -d [-p ...] [--name NAME] IMAGE [COMMAND]</c> with C# named arguments.</summary>
+    /// <summary>
+    /// <c>docker run -d[it] [-p ...] [--name NAME] [--network N] [--network-alias A] [--hostname H] [-e K=V] IMAGE [COMMAND]</c>
+    /// with C# named arguments: everything the lessons use, so no cell needs <see cref="RunOptions"/>.
+    /// <paramref name="interactive"/> is the <c>-it</c> of the lesson's <c>docker run -dit</c>; false for <c>docker run -d</c>.
+    /// </summary>
     public Task<Container> RunAsync(
         string image,
         string? name = null,
@@ -17,6 +21,9 @@ public sealed partial class DockerLab
         string? network = null,
         IEnumerable<string>? networkAliases = null,
         IEnumerable<string>? command = null,
+        bool interactive = true,
+        IReadOnlyDictionary<string, string>? env = null,
+        string? hostname = null,
         CancellationToken cancellationToken = default) =>
         RunAsync(image, new RunOptions
         {
@@ -26,6 +33,9 @@ public sealed partial class DockerLab
             Network = network,
             NetworkAliases = networkAliases?.ToList() ?? [],
             Command = command?.ToList() ?? [],
+            Interactive = interactive,
+            Env = env ?? new Dictionary<string, string>(),
+            Hostname = hostname,
         }, cancellationToken);
 
     /// <summary>
@@ -98,6 +108,10 @@ public sealed partial class DockerLab
         {
             throw TranslateRunError(e, image, options);
         }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));
+        }
 
         try
         {
@@ -114,6 +128,7 @@ public sealed partial class DockerLab
             // Leave nothing behind: a container that could not start is of no use to the learner.
             await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
             if (e is DockerApiException api) throw TranslateRunError(api, image, options);
+            if (EngineErrors.IsFromTheEngine(e)) throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));
             throw;
         }
     }
@@ -147,8 +162,11 @@ public sealed partial class DockerLab
     public async Task<IReadOnlyList<string>> LogsAsync(string container, int tail = 50, CancellationToken cancellationToken = default)
     {
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
-        using var stream = await Client.Containers.GetContainerLogsAsync(details.Id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
-        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+        var (stdout, stderr) = await EngineAsync($"docker logs --tail {tail} {details.Name}", async () =>
+        {
+            using var stream = await Client.Containers.GetContainerLogsAsync(details.Id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
+            return await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         return (stdout + stderr).Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
@@ -159,11 +177,12 @@ public sealed partial class DockerLab
         {
             existing = await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException) { return; }
+        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return; }
         if (existing.Config?.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException(
                 $"A container named '{name}' already exists and was not made by this course.",
                 $"Pick another name, or remove it yourself if you are sure: docker rm -f {name}");
+        EnsureReplaceable("container", name, existing.Config?.Labels);
         await RemoveAsync(existing.ID, cancellationToken).ConfigureAwait(false);
     }
 
@@ -171,7 +190,7 @@ public sealed partial class DockerLab
 
     private Exception TranslateRunError(DockerApiException e, string image, RunOptions options)
     {
-        var message = ShortEngineMessage(e);
+        var message = EngineErrors.Message(e);
         if (message.Contains("port is already allocated", StringComparison.OrdinalIgnoreCase) || message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             var match = AllocatedPort.Match(message);
@@ -204,18 +223,24 @@ public sealed partial class DockerLab
         return null;
     }
 
-    private static async Task Translate(string container, Func<Task> action)
+    private async Task Translate(string container, Func<Task> action)
     {
         try
         {
             await action().ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException)
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
         {
             throw NoSuchContainer(container);
+        }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker stop {container}");
         }
     }
 
     internal static LabException NoSuchContainer(string container) =>
-        new($"There is no container '{container}'.", "docker ps -a lists the containers; run it first (RunAsync) or check the name.");
+        new($"There is no container '{container}'.",
+            "docker ps -a lists the containers; run it first (RunAsync) or check the name. If it was there before, it was removed " +
+            "outside this notebook (docker rm, a prune, another session's clean-up): re-run the cell that starts it.");
 }

@@ -4,6 +4,6 @@ namespace Courseware.Lab;
 public sealed record ExecResult(string Container, IReadOnlyList<string> Command, long ExitCode, string Stdout, string Stderr)
 {
     public bool Succeeded => ExitCode == 0;
-    public string CommandLine => $"docker exec {Container} {string.Join(' ', Command)}";
+    public string CommandLine => CliTwin.Command(["docker", "exec", Container, .. Command]);
     public override string ToString() => $"$ {CommandLine}\n{Stdout}{Stderr}(exit code {ExitCode})";
 }

@@ -29,8 +29,7 @@ public sealed record PortBindingInfo(int ContainerPort, string Protocol, string?
     private static string FormatHost(string? ip) => ip switch
     {
         null or "" => "0.0.0.0",
-        _ when ip.Contains(':') => $"[{ip}]",
-        _ => ip,
+        _ => CliTwin.HostForPort(ip),
     };
 
     /// <summary>Merges the engine's IPv4/IPv6 twin rows and orders by container port.</summary>

@@ -12,7 +12,7 @@ public sealed record PsRow(
     string Names,
     string? Lesson)
 {
-    public string ShortId => Id[..Math.Min(12, Id.Length)];
+    public string ShortId => CliTwin.ShortId(Id);
 
     /// <summary>The PORTS column, exactly as docker ps prints it.</summary>
     public string PortsText => string.Join(", ", Ports.Select(p => p.ToDockerPs()));

@@ -61,22 +61,22 @@ public sealed record RunOptions
     /// <summary>The docker CLI command these options stand for.</summary>
     public string ToCommandLine(string image)
     {
-        var parts = new List<string> { "docker run -d" + (Interactive ? "it" : "") };
-        if (Name is not null) parts.Add($"--name {Name}");
-        if (Network is not null) parts.Add($"--network {Network}");
-        parts.AddRange(NetworkAliases.Select(a => $"--network-alias {a}"));
-        if (Hostname is not null) parts.Add($"--hostname {Hostname}");
-        if (Privileged) parts.Add("--privileged");
-        parts.AddRange(CapAdd.Select(c => $"--cap-add {c}"));
-        parts.AddRange(SecurityOpt.Select(o => $"--security-opt {o}"));
-        if (CgroupNs is not null) parts.Add($"--cgroupns {CgroupNs}");
-        parts.AddRange(Volumes.Select(v => $"-v {v}"));
-        parts.AddRange(Dns.Select(d => $"--dns {d}"));
-        parts.AddRange(Env.Select(e => $"-e {e.Key}={e.Value}"));
-        if (PublishAll) parts.Add("-P");
-        parts.AddRange(Publish.Select(p => $"-p {p}"));
-        parts.Add(image);
-        parts.AddRange(Command.Select(c => c.Contains(' ') ? $"\"{c}\"" : c));
-        return string.Join(' ', parts);
+        var words = new List<string> { "docker", "run", "-d" + (Interactive ? "it" : "") };
+        if (Name is not null) words.AddRange(["--name", Name]);
+        if (Network is not null) words.AddRange(["--network", Network]);
+        foreach (var alias in NetworkAliases) words.AddRange(["--network-alias", alias]);
+        if (Hostname is not null) words.AddRange(["--hostname", Hostname]);
+        if (Privileged) words.Add("--privileged");
+        foreach (var cap in CapAdd) words.AddRange(["--cap-add", cap]);
+        foreach (var option in SecurityOpt) words.AddRange(["--security-opt", option]);
+        if (CgroupNs is not null) words.AddRange(["--cgroupns", CgroupNs]);
+        foreach (var volume in Volumes) words.AddRange(["-v", volume]);
+        foreach (var dns in Dns) words.AddRange(["--dns", dns]);
+        foreach (var (key, value) in Env) words.AddRange(["-e", $"{key}={value}"]);
+        if (PublishAll) words.Add("-P");
+        foreach (var publication in Publish) words.AddRange(["-p", publication.ToString()]);
+        words.Add(image);
+        words.AddRange(Command);
+        return CliTwin.Command(words);
     }
 }

@@ -11,4 +11,8 @@ internal static class EngineEndpoint
         if (!string.IsNullOrWhiteSpace(context) && context != "default") return $"docker context '{context}'";
         return OperatingSystem.IsWindows() ? "npipe://./pipe/docker_engine" : "unix:///var/run/docker.sock";
     }
+
+    /// <summary>Where the address came from, so that an error names the setting to correct.</summary>
+    public static string Origin(string endpoint) =>
+        Environment.GetEnvironmentVariable("DOCKER_HOST") == endpoint ? "DOCKER_HOST" : "the engine address";
 }

@@ -1,14 +1,25 @@
 namespace Courseware.Lab;
 
-/// <summary>A container that should keep running stopped. Its last log lines usually say why.</summary>
+/// <summary>
+/// The container is not running: it exited by itself (its command ended or failed), or it was stopped or killed
+/// from outside the notebook between two cells (docker kill, docker stop, the out-of-memory killer). The exit code
+/// tells which; the problem says it and the fix fits.
+/// </summary>
 public sealed class ContainerExitedException(string container, long exitCode, IReadOnlyList<string> lastLogLines)
     : LabException(
-        $"Container '{container}' exited early with code {exitCode}.",
-        $"Read its last log lines below (docker logs {container}); check the image's CMD and that the service stays in the foreground.",
+        exitCode switch
+        {
+            137 => $"Container '{container}' is not running: it was killed (exit code 137 = SIGKILL: docker kill, docker stop past its timeout, or out of memory).",
+            143 => $"Container '{container}' is not running: it was stopped (exit code 143 = SIGTERM: docker stop, or the engine restarted).",
+            _ => $"Container '{container}' exited early with code {exitCode}.",
+        },
+        exitCode is 137 or 143
+            ? $"Start it again: re-run the cell that runs it (or docker start {container}), then this cell. Its last log lines are below."
+            : $"Read its last log lines below (docker logs {container}); check the image's CMD and that the service stays in the foreground.",
         lastLogLines.Count == 0 ? "(no log output)" : string.Join('\n', lastLogLines))
 {
     public string Container { get; } = container;
     public long ExitCode { get; } = exitCode;
     public IReadOnlyList<string> LastLogLines { get; } = lastLogLines;
-    public override string Title => "Container exited early";
+    public override string Title => exitCode is 137 or 143 ? "Container stopped" : "Container exited early";
 }

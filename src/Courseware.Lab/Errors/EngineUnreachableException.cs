@@ -1,13 +1,32 @@
 namespace Courseware.Lab;
 
-/// <summary>No Docker engine answered at the endpoint the docker CLI would use.</summary>
-public sealed class EngineUnreachableException(string endpoint, string reason, Exception? inner = null)
-    : LabException(
-        $"No Docker engine answered at {endpoint} ({reason}).",
-        "Start the engine: on Linux run scripts/ensure-docker.sh (or 'sudo systemctl start docker'); with Docker Desktop, start Docker Desktop. " +
-        "Check with 'docker info'. If you use another engine, set DOCKER_HOST or 'docker context use NAME'.",
-        inner: inner)
+/// <summary>No Docker engine answered at the endpoint the docker CLI would use; <see cref="Fault"/> says why.</summary>
+public sealed class EngineUnreachableException : LabException
 {
-    public string Endpoint { get; } = endpoint;
-    public override string Title => "Docker engine not reachable";
+    internal const string StartTheEngine =
+        "Start the engine: on Linux run scripts/ensure-docker.sh (or 'sudo systemctl start docker'); with Docker Desktop, start Docker Desktop. " +
+        "Check with 'docker info'. If you use another engine, set DOCKER_HOST or 'docker context use NAME'.";
+
+    public EngineUnreachableException(string endpoint, string reason, Exception? inner = null)
+        : this(endpoint, EngineFault.NotRunning, $"No Docker engine answered at {endpoint} ({reason}).", StartTheEngine, inner)
+    {
+    }
+
+    public EngineUnreachableException(string endpoint, EngineFault fault, string problem, string fix, Exception? inner = null)
+        : base(problem, fix, inner: inner)
+    {
+        Endpoint = endpoint;
+        Fault = fault;
+    }
+
+    public string Endpoint { get; }
+
+    public EngineFault Fault { get; }
+
+    public override string Title => Fault switch
+    {
+        EngineFault.PermissionDenied => "Docker socket: permission denied",
+        EngineFault.InvalidEndpoint => "Docker engine address not valid",
+        _ => "Docker engine not reachable",
+    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Courseware.Lab;
 
@@ -40,14 +41,16 @@ public sealed partial class DockerLab
     }
 
     /// <summary>GET through the host port the engine bound for a container port.</summary>
-    public Task<HttpResult> HttpGetAsync(Container container, int containerPort = 80, string path = "/", CancellationToken cancellationToken = default) =>
-        HttpGetAsync(UrlOf(container, containerPort, path), cancellationToken);
+    public Task<HttpResult> HttpGetAsync(Container container, int containerPort = 80, string path = "/", CancellationToken cancellationToken = default,
+        [CallerArgumentExpression(nameof(container))] string? containerExpression = null) =>
+        HttpGetAsync(UrlOf(EarlierStep.Container(container, containerExpression), containerPort, path), cancellationToken);
 
     /// <summary>The URL a browser on this host opens for a published container port.</summary>
-    public static string UrlOf(Container container, int containerPort = 80, string path = "/")
+    public static string UrlOf(Container container, int containerPort = 80, string path = "/",
+        [CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
-        var binding = container.PublishedBinding(containerPort);
-        var host = binding.ConnectAddress.Contains(':') ? $"[{binding.ConnectAddress}]" : binding.ConnectAddress == "127.0.0.1" ? "localhost" : binding.ConnectAddress;
+        var binding = EarlierStep.Container(container, containerExpression).PublishedBinding(containerPort);
+        var host = binding.ConnectAddress == "127.0.0.1" ? "localhost" : CliTwin.HostForPort(binding.ConnectAddress);
         return $"http://{host}:{binding.HostPort}{path}";
     }
 
@@ -55,9 +58,10 @@ public sealed partial class DockerLab
     /// Waits until a GET through the published port returns 2xx. Polls with a short, growing delay instead of a fixed
     /// sleep, and gives up early with the container's logs if the container stops.
     /// </summary>
-    public async Task<HttpResult> WaitForHttpAsync(Container container, int containerPort = 80, string path = "/", TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task<HttpResult> WaitForHttpAsync(Container container, int containerPort = 80, string path = "/", TimeSpan? timeout = null, CancellationToken cancellationToken = default,
+        [CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
-        var url = UrlOf(container, containerPort, path);
+        var url = UrlOf(EarlierStep.Container(container, containerExpression), containerPort, path);
         string last = "no attempt yet";
         var result = await PollAsync(container, timeout, async token =>
         {
@@ -75,9 +79,10 @@ public sealed partial class DockerLab
     }
 
     /// <summary>Waits until the published TCP port accepts a connection; returns how long that took.</summary>
-    public async Task<TimeSpan> WaitForPortAsync(Container container, int containerPort = 80, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task<TimeSpan> WaitForPortAsync(Container container, int containerPort = 80, TimeSpan? timeout = null, CancellationToken cancellationToken = default,
+        [CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
-        var binding = container.PublishedBinding(containerPort);
+        var binding = EarlierStep.Container(container, containerExpression).PublishedBinding(containerPort);
         var stopwatch = Stopwatch.StartNew();
         string last = "no attempt yet";
         await PollAsync<object>(container, timeout, async token =>

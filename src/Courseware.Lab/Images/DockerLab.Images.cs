@@ -17,8 +17,8 @@ public sealed partial class DockerLab
             await Client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DockerImageNotFoundException) { return false; }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
+        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return false; }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine.Endpoint, $"docker image inspect {image}"); }
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed partial class DockerLab
         }
         catch (DockerApiException e)
         {
-            return ShortEngineMessage(e);
+            return EngineErrors.Message(e);
         }
         var error = errors.Items.FirstOrDefault(m => m.Error is not null)?.Error?.Message;
         if (error is not null) return error;
@@ -123,22 +123,9 @@ public sealed partial class DockerLab
     private static async Task<IReadOnlyList<string>> ListBusyboxAppletsAsync(CancellationToken cancellationToken)
     {
         var start = new System.Diagnostics.ProcessStartInfo(StaticBusyboxPath, "--list") { RedirectStandardOutput = true, UseShellExecute = false };
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("busybox did not start");
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new ImageNotFoundException(image: StaticBusyboxPath, reason: $"{StaticBusyboxPath} --list did not start");
         var output = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    /// <summary>The engine's message without the HTTP wrapping Docker.DotNet adds.</summary>
-    internal static string ShortEngineMessage(DockerApiException e)
-    {
-        var body = e.ResponseBody ?? e.Message;
-        try
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("message", out var message)) return message.GetString() ?? body;
-        }
-        catch (System.Text.Json.JsonException) { }
-        return body.Trim();
     }
 }

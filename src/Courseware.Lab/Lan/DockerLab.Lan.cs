@@ -56,18 +56,22 @@ public sealed partial class DockerLab
     }
 
     /// <summary>
-    /// <c>docker exec NEIGHBOUR wget -T 2 -O /dev/null http://ADDRESS:PORT/</c>: can the neighbour open that port?
+    /// <c>docker exec NEIGHBOUR sh -c 'printf "GET / HTTP/1.0\r\n\r\n" | nc -w 2 ADDRESS PORT'</c>: does a web
+    /// server answer the neighbour there? (busybox's wget crashes in a container that started with --network none, so
+    /// the request is written by hand.)
     /// </summary>
     public async Task<ReachResult> TryFromNeighbourAsync(LanNeighbour neighbour, string what, string address, int port, CancellationToken cancellationToken = default)
     {
         var target = address.Contains(':') ? $"[{address}]:{port}" : $"{address}:{port}";
-        string[] command = ["wget", "-T", "2", "-O", "/dev/null", $"http://{target}/"];
-        var commandLine = $"docker exec {neighbour.Name} {string.Join(' ', command)}";
+        var script = $"printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 {address} {port.ToString(CultureInfo.InvariantCulture)}";
+        var commandLine = $"docker exec {neighbour.Name} sh -c \"{script}\"";
         if (!neighbour.Available) return new ReachResult(what, target, false, "not tried: " + neighbour.Why, commandLine);
-        var exec = await ExecAsync(neighbour.Name, command, cancellationToken).ConfigureAwait(false);
-        var detail = (exec.Stderr + exec.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault(l => !l.StartsWith("Connecting to", StringComparison.Ordinal)) ?? "";
-        return new ReachResult(what, target, exec.ExitCode == 0, exec.ExitCode == 0 ? "" : detail, commandLine);
+        var exec = await ExecAsync(neighbour.Name, ["sh", "-c", script], cancellationToken).ConfigureAwait(false);
+        var answered = exec.Stdout.StartsWith("HTTP/", StringComparison.Ordinal);
+        var detail = answered
+            ? exec.Stdout.Split('\n')[0].Trim()
+            : (exec.Stderr + exec.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no answer";
+        return new ReachResult(what, target, answered, detail.Length == 0 ? "no answer" : detail, commandLine);
     }
 
     /// <summary>
@@ -79,7 +83,7 @@ public sealed partial class DockerLab
     {
         if (!neighbour.Available) throw new LabException("There is no LAN neighbour on this engine to firewall.", neighbour.Why);
         string[] rule = ["INPUT", "-i", neighbour.HostInterface, "-j", "DROP"];
-        var add = await RunHostHelperAsync(["nsenter", "-t", "1", "-m", "-n", "iptables", "-I", .. rule], cancellationToken).ConfigureAwait(false);
+        var add = await RunHostHelperAsync(HostIptables(["-I", .. rule]), cancellationToken).ConfigureAwait(false);
         if (add.ExitCode != 0)
             throw new LabException($"The host firewall rule could not be added: {add.Output.Trim()}",
                 "The host needs the iptables command (Debian/Ubuntu: apt-get install iptables).");
@@ -87,10 +91,17 @@ public sealed partial class DockerLab
         {
             // Delete every copy: a killed earlier run may have left one behind.
             for (var i = 0; i < 5; i++)
-                if ((await RunHostHelperAsync(["nsenter", "-t", "1", "-m", "-n", "iptables", "-D", .. rule], CancellationToken.None).ConfigureAwait(false)).ExitCode != 0)
+                if ((await RunHostHelperAsync(HostIptables(["-D", .. rule]), CancellationToken.None).ConfigureAwait(false)).ExitCode != 0)
                     break;
         });
     }
+
+    /// <summary>
+    /// The host's own iptables, run from the helper: it already shares the host's network; nsenter -m borrows the mount
+    /// namespace (the host's iptables binary and libraries) of dockerd, a process every rootful engine has on the host.
+    /// </summary>
+    private static string[] HostIptables(IReadOnlyList<string> arguments) =>
+        ["sh", "-c", "PATH=/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin nsenter -t \"$(pidof dockerd | cut -d ' ' -f 1)\" -m iptables " + string.Join(' ', arguments)];
 
     private static string HostHelperCommandLine(IReadOnlyList<string> command) =>
         "docker run --rm --network host --pid host " + string.Join(' ', HelperCaps.Select(c => "--cap-add " + c)) + " busybox:stable " +

@@ -35,16 +35,8 @@ public sealed class NetworkCommands
             Labels = _lab.NewLabels(),
             IPAM = subnet is null ? null : new IPAM { Config = [new IPAMConfig { Subnet = subnet }] },
         };
-        try
-        {
-            await Client.Networks.CreateNetworkAsync(parameters, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e)
-        {
-            throw new LabException($"docker network create {name} failed: {DockerLab.ShortEngineMessage(e)}",
-                subnet is null ? "Read the engine's message; 'docker network ls' shows existing networks." : $"Pick a subnet no other network uses ({subnet} may overlap one); 'docker network inspect' shows theirs.",
-                DockerLab.ShortEngineMessage(e), e);
-        }
+        await _lab.EngineAsync($"docker network create {name}", () => Client.Networks.CreateNetworkAsync(parameters, cancellationToken),
+            subnet is null ? "Read the engine's message; 'docker network ls' shows existing networks." : $"Pick a subnet no other network uses ({subnet} may overlap one); 'docker network inspect' shows theirs.").ConfigureAwait(false);
         return await InspectAsync(name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -54,11 +46,11 @@ public sealed class NetworkCommands
         await InspectAsync(network, cancellationToken).ConfigureAwait(false);
         var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (details.Networks.Any(n => n.Network == network)) return;
-        await Client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters
+        await _lab.EngineAsync($"docker network connect {network} {details.Name}", () => Client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters
         {
             Container = details.Id,
             EndpointConfig = new EndpointSettings { Aliases = aliases?.ToList()! },
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary><c>docker network disconnect NETWORK CONTAINER</c>.</summary>
@@ -66,7 +58,8 @@ public sealed class NetworkCommands
     {
         var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (details.Networks.All(n => n.Network != network)) return;
-        await Client.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = details.Id, Force = true }, cancellationToken).ConfigureAwait(false);
+        await _lab.EngineAsync($"docker network disconnect {network} {details.Name}",
+            () => Client.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = details.Id, Force = true }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary><c>docker network inspect NAME</c>.</summary>
@@ -77,11 +70,11 @@ public sealed class NetworkCommands
         {
             n = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerNetworkNotFoundException)
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
         {
             throw NoSuchNetwork(name);
         }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (Exception e) when (EngineErrors.IsNotFound(e))
         {
             throw NoSuchNetwork(name);
         }
@@ -96,7 +89,7 @@ public sealed class NetworkCommands
                 if (member.NetworkSettings?.Networks?.TryGetValue(n.Name, out var endpoint) == true && !string.IsNullOrEmpty(endpoint.Gateway))
                     gateways.Add(endpoint.Gateway);
             }
-            catch (DockerContainerNotFoundException) { }
+            catch (Exception e) when (EngineErrors.IsNotFound(e)) { }
         }
         return new NetworkDetails(
             n.ID,
@@ -117,7 +110,7 @@ public sealed class NetworkCommands
     /// <summary><c>docker network ls</c>; by default only this lesson's networks plus Docker's three predefined ones.</summary>
     public async Task<IReadOnlyList<NetworkDetails>> LsAsync(bool onlyThisLab = true, CancellationToken cancellationToken = default)
     {
-        var all = await Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken).ConfigureAwait(false);
+        var all = await _lab.EngineAsync("docker network ls", () => Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken)).ConfigureAwait(false);
         var names = all
             .Where(n => !onlyThisLab || n.Name is "bridge" or "host" or "none" || (n.Labels is not null && n.Labels.TryGetValue(LabLabels.Session, out var session) && session == _lab.SessionId))
             .Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
@@ -134,12 +127,11 @@ public sealed class NetworkCommands
             await Client.Networks.DeleteNetworkAsync(name, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DockerNetworkNotFoundException) { return false; }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
-        catch (DockerApiException e)
+        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return false; }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw new LabException($"docker network rm {name} failed: {DockerLab.ShortEngineMessage(e)}",
-                $"Containers are still attached: disconnect or remove them first (docker network inspect {name} lists them).", inner: e);
+            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network rm {name}",
+                $"Containers are still attached: disconnect or remove them first (docker network inspect {name} lists them).");
         }
     }
 
@@ -184,11 +176,11 @@ public sealed class NetworkCommands
         {
             existing = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerNetworkNotFoundException) { return null; }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return null; }
+        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return null; }
         if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException($"A network named '{name}' already exists and was not made by this course.",
                 $"Pick another name, or remove it yourself if you are sure: docker network rm {name}");
+        _lab.EnsureReplaceable("network", name, existing.Labels);
         if (existing.Scope == "swarm" && existing.Driver == driver) return await InspectAsync(existing.ID, cancellationToken).ConfigureAwait(false);
         foreach (var member in existing.Containers ?? new Dictionary<string, EndpointResource>())
             await Client.Networks.DisconnectNetworkAsync(existing.ID, new NetworkDisconnectParameters { Container = member.Key, Force = true }, cancellationToken).ConfigureAwait(false);

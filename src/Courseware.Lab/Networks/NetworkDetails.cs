@@ -20,7 +20,7 @@ public sealed record NetworkDetails(
     IReadOnlyDictionary<string, string> Labels,
     string RawJson)
 {
-    public string ShortId => Id[..Math.Min(12, Id.Length)];
+    public string ShortId => CliTwin.ShortId(Id);
 
     /// <summary>Docker's embedded DNS answers container names only on user-defined networks, not on the default bridge.</summary>
     public bool HasEmbeddedDns => Driver != "host" && Driver != "null" && Name != "bridge";
@@ -36,6 +36,6 @@ public sealed record NetworkDetails(
 public sealed record ResolveResult(string From, string Name, IReadOnlyList<string> Addresses, string Output)
 {
     public bool Resolved => Addresses.Count > 0;
-    public string CommandLine => $"docker exec {From} nslookup {Name}";
+    public string CommandLine => CliTwin.Command("docker", "exec", From, "nslookup", Name);
     public override string ToString() => Resolved ? $"{Name} → {string.Join(", ", Addresses)} (from {From})" : $"{Name} does not resolve from {From}";
 }

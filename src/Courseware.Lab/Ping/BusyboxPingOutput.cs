@@ -6,7 +6,7 @@ namespace Courseware.Lab;
 /// <summary>Reads what busybox (or iputils) ping prints: one line per reply, and the statistics.</summary>
 public static partial class BusyboxPingOutput
 {
-    [GeneratedRegex(@"(?:seq|icmp_seq)=(\d+)\s+ttl=(\d+)\s+time=([\d.]+)\s*ms", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(seq|icmp_seq)=(\d+)\s+ttl=(\d+)\s+time=([\d.]+)\s*ms", RegexOptions.CultureInvariant)]
     private static partial Regex ReplyLine();
 
     [GeneratedRegex(@"(\d+) packets transmitted", RegexOptions.CultureInvariant)]
@@ -20,9 +20,10 @@ public static partial class BusyboxPingOutput
     {
         var received = ReplyLine().Matches(output)
             .Select(m => new PingReply(
-                int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
-                double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture),
-                int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+                // busybox numbers from 0 (seq=), iputils from 1 (icmp_seq=); replies are numbered from 0.
+                int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) - (m.Groups[1].Value == "icmp_seq" ? 1 : 0),
+                double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture),
+                int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)))
             .GroupBy(r => r.Sequence).Select(g => g.First())
             .ToDictionary(r => r.Sequence);
         var sent = Transmitted().Match(output) is { Success: true } t ? int.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : expectedCount;

@@ -11,8 +11,10 @@ public sealed partial class DockerLab
     /// read from docker inspect. Where the host cannot reach container IPs (Docker Desktop) or may not send ICMP,
     /// pings from a helper container on the same network instead, and says so in <see cref="PingResult.Why"/>.
     /// </summary>
-    public async Task<PingResult> PingAsync(string container, int count = 4, string? network = null, CancellationToken cancellationToken = default)
+    public async Task<PingResult> PingAsync(string container, int count = 4, string? network = null, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
+        EarlierStep.Name(container, containerExpression);
         if (count is < 1 or > 100) throw new LabException($"count {count} is out of range.", "Send between 1 and 100 echo requests (ping -c N).");
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
         var attachment = network is null ? details.Networks.FirstOrDefault(n => n.IpAddress.Length > 0) : details.Networks.FirstOrDefault(n => n.Network == network);
@@ -46,8 +48,12 @@ public sealed partial class DockerLab
     /// <c>docker exec FROM ping -c N TO</c>: container to container, by name or IP. A name that does not resolve, or a
     /// target on a network FROM is not attached to, gives a result with 100% loss and the reason, not an exception.
     /// </summary>
-    public async Task<PingResult> PingAsync(string from, string to, int count = 4, CancellationToken cancellationToken = default)
+    public async Task<PingResult> PingAsync(string from, string to, int count = 4, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(from))] string? fromExpression = null,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(to))] string? toExpression = null)
     {
+        EarlierStep.Name(from, fromExpression);
+        EarlierStep.Name(to, toExpression, "address or container");
         if (count is < 1 or > 100) throw new LabException($"count {count} is out of range.", "Send between 1 and 100 echo requests (ping -c N).");
         var source = await InspectAsync(from, cancellationToken).ConfigureAwait(false);
         var result = await PingFromAsync(source.Name, to, to, count, cancellationToken).ConfigureAwait(false);

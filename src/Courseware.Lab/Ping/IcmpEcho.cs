@@ -28,7 +28,8 @@ internal static class IcmpEcho
         }
         catch (SocketException e)
         {
-            error = $"this process may not send ICMP ({e.Message}); on Linux allow it with: sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"";
+            // Only the cause: each caller says in its own sentence what it means and what to do about it.
+            error = e.Message;
             return null;
         }
     }

@@ -28,7 +28,9 @@ public sealed record PingResult(string Target, string Address, PingPath Path, st
     public double? MaxMs => Received == 0 ? null : Replies.Where(r => r.Received).Max(r => r.RoundTripMs);
 
     /// <summary>The docker CLI / shell command this ping stands for.</summary>
-    public string CommandLine => Path == PingPath.Host ? $"ping -c {Sent} {Address}" : $"docker exec {From} ping -c {Sent} {Target}";
+    public string CommandLine => Path == PingPath.Host
+        ? CliTwin.Command("ping", "-c", Sent.ToString(System.Globalization.CultureInfo.InvariantCulture), Address)
+        : CliTwin.Command("docker", "exec", From, "ping", "-c", Sent.ToString(System.Globalization.CultureInfo.InvariantCulture), Target);
 
     public override string ToString() =>
         Error is not null && Received == 0

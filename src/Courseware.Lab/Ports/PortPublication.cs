@@ -209,7 +209,7 @@ public sealed record PortPublication
 
     private static string Range(int start, int end) => start == end ? $"{start}" : $"{start}-{end}";
 
-    private static string BracketIfV6(string ip) => ip.Contains(':') ? $"[{ip}]" : ip;
+    private static string BracketIfV6(string ip) => CliTwin.HostForPort(ip);
 
     private static string? StripBrackets(string? ip) =>
         ip is ['[', .., ']'] ? ip[1..^1] : ip;

@@ -79,7 +79,7 @@ public sealed partial class DockerLab
         await Task.WhenAll(containers.Where(c => select(c.Labels)).Select(async c =>
         {
             if (await TryAsync(() => client.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)).ConfigureAwait(false))
-                lock (removedContainers) removedContainers.Add(c.Names.FirstOrDefault()?.TrimStart('/') ?? c.ID[..12]);
+                lock (removedContainers) removedContainers.Add(c.Names.FirstOrDefault()?.TrimStart('/') ?? CliTwin.ShortId(c.ID));
         })).ConfigureAwait(false);
 
         var removedNetworks = new List<string>();
@@ -119,9 +119,6 @@ public sealed partial class DockerLab
             await remove().ConfigureAwait(false);
             return true;
         }
-        catch (DockerContainerNotFoundException) { return false; }
-        catch (DockerNetworkNotFoundException) { return false; }
-        catch (DockerImageNotFoundException) { return false; }
-        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict) { return false; }
+        catch (Exception e) when (EngineErrors.IsGone(e)) { return false; }
     }
 }

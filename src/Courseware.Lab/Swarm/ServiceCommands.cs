@@ -65,7 +65,7 @@ public sealed class ServiceCommands
         }
         catch (DockerApiException e)
         {
-            throw new LabException($"docker service create {name} failed: {DockerLab.ShortEngineMessage(e)}",
+            throw new LabException($"docker service create {name} failed: {EngineErrors.Message(e)}",
                 "Run it on a swarm manager, with an overlay network that exists (docker network ls): " + options.ToCommandLine(name, image), inner: e);
         }
         return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed class SwarmCommands
         }
         catch (DockerApiException e)
         {
-            throw new LabException($"docker swarm init failed: {DockerLab.ShortEngineMessage(e)}", "Check the advertise address: it must be one of this engine's own addresses (docker info).", inner: e);
+            throw new LabException($"docker swarm init failed: {EngineErrors.Message(e)}", "Check the advertise address: it must be one of this engine's own addresses (docker info).", inner: e);
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class SwarmCommands
         }
         catch (DockerApiException e)
         {
-            throw new LabException($"{_lab.Engine.Endpoint} is not a swarm manager: {DockerLab.ShortEngineMessage(e)}", "Run docker swarm init there first (Swarm.InitAsync).", inner: e);
+            throw new LabException($"{_lab.Engine.Endpoint} is not a swarm manager: {EngineErrors.Message(e)}", "Run docker swarm init there first (Swarm.InitAsync).", inner: e);
         }
         return role == "worker" ? swarm.JoinTokens.Worker : swarm.JoinTokens.Manager;
     }
@@ -63,7 +63,7 @@ public sealed class SwarmCommands
         }
         catch (DockerApiException e)
         {
-            throw new LabException($"docker swarm join {manager} failed: {DockerLab.ShortEngineMessage(e)}",
+            throw new LabException($"docker swarm join {manager} failed: {EngineErrors.Message(e)}",
                 "Is the manager's address right (its LAN address, port 2377) and the token current (docker swarm join-token worker)?", inner: e);
         }
     }
@@ -99,7 +99,7 @@ public sealed class SwarmCommands
         }
         catch (DockerApiException e)
         {
-            throw new LabException($"docker node ls failed: {DockerLab.ShortEngineMessage(e)}", "Only a manager lists the nodes: ask the node you ran docker swarm init on.", inner: e);
+            throw new LabException($"docker node ls failed: {EngineErrors.Message(e)}", "Only a manager lists the nodes: ask the node you ran docker swarm init on.", inner: e);
         }
         var self = (await LocalStateAsync(cancellationToken).ConfigureAwait(false)).NodeID;
         return nodes

@@ -42,7 +42,7 @@ public sealed class DoctorAndCleanTests
         var run = await CoursewareProcess.RunAsync(["clean"], NoEngine);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("✗ No Docker engine answered at unix:///nonexistent/courseware-test.sock", run.Output);
+        Assert.Contains("✗ No Docker engine at unix:///nonexistent/courseware-test.sock: the socket /nonexistent/courseware-test.sock does not exist", run.Output);
         Assert.Contains("fix: Start the engine", run.Output);
     }
 

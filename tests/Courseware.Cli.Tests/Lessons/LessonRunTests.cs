@@ -114,8 +114,8 @@ public sealed class LessonRunTests
         Assert.Contains($"PING web ({webIp}) from client-default: 2 transmitted, 2 received, 0% packet loss", Text(lesson, "await docker.Network.ConnectAsync(networkName, \"client-default\");"));
         Assert.Contains("from client-default: no reply", Text(lesson, "await docker.Network.DisconnectAsync(networkName, \"client-default\");"));
         Assert.Contains("from client: no reply", Text(lesson, "await docker.Network.CreateAsync(\"backend\");"));
-        Assert.Contains("docker0", Text(lesson, "Name = \"on-host\""));
-        var none = Text(lesson, "Name = \"no-net\"");
+        Assert.Contains("docker0", Text(lesson, "name: \"on-host\""));
+        var none = Text(lesson, "name: \"no-net\"");
         Assert.Contains("inet 127.0.0.1/8", none);
         Assert.DoesNotContain("eth0", none);
         var topology = Figure(lesson, "Charts.Topology(networks, containers)");

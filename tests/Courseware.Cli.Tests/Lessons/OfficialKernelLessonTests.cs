@@ -70,9 +70,3 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }
-
-[Xunit.Sdk.TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Cli.Tests")]
-public sealed class DockerTheoryAttribute : TheoryAttribute, Xunit.Sdk.ITraitAttribute
-{
-    public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
-}

@@ -39,9 +39,10 @@ public sealed class CoursewareProcess : IDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static CoursewareProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    /// <param name="user">Run as this account (via runuser, which needs root), e.g. a learner not in the docker group.</param>
+    public static CoursewareProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? user = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(user is null ? "dotnet" : "runuser")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -51,6 +52,15 @@ public sealed class CoursewareProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (user is not null)
+        {
+            foreach (var arg in new[] { "-u", user, "--", "dotnet" }) start.ArgumentList.Add(arg);
+            // The account's own home (nobody: /nonexistent) is not writable; dotnet wants a place for its first-run files.
+            var home = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"courseware-home-{user}")).FullName;
+            File.SetUnixFileMode(home, (UnixFileMode)0x3FF /* 1777 */ | UnixFileMode.StickyBit);
+            start.Environment["HOME"] = home;
+            start.Environment["DOTNET_CLI_HOME"] = start.Environment["HOME"];
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "courseware.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -59,9 +69,9 @@ public sealed class CoursewareProcess : IDisposable
         return new CoursewareProcess(Process.Start(start)!);
     }
 
-    public static async Task<CliRun> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static async Task<CliRun> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? user = null)
     {
-        using var process = Start(args, environment);
+        using var process = Start(args, environment, user);
         return await process.WaitAsync(timeout ?? TimeSpan.FromMinutes(3));
     }
 
@@ -95,12 +105,18 @@ public sealed class CoursewareProcess : IDisposable
     }
 
     /// <summary>What Ctrl+C in a terminal sends.</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal(SigInt);
+
+    /// <summary>What a CI runner, systemd or <c>kill</c> sends to stop a job.</summary>
+    public void Terminate() => Signal(SigTerm);
+
+    public void Signal(int signal)
     {
-        if (kill(_process.Id, SigInt) != 0) throw new InvalidOperationException($"kill -INT {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
-    private const int SigInt = 2;
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);

@@ -10,16 +10,9 @@ public static class Paths
     /// <summary>Screenshots and pages kept for a person to look at after the run.</summary>
     public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Repo.Root;
 
     /// <summary>A fresh folder under the test output, removed by nobody: a failed test's outputs stay to be read.</summary>
     public static string NewOutputDirectory(string label) =>
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "runs", $"{label}-{Guid.NewGuid():N}"[..(label.Length + 9)])).FullName;
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Courseware.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Courseware.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -10,7 +10,7 @@ public sealed class HostEngineFilesTests
     {
         if (HostEngineFiles.Missing() is { } missing)
         {
-            Assert.False(DockerAvailability.InCi, $"CI installs docker.io, yet {missing} is missing");
+            Assert.False(Courseware.Tests.Support.Prerequisites.InCi, $"CI installs docker.io, yet {missing} is missing");
             return;
         }
         using var context = new MemoryStream();

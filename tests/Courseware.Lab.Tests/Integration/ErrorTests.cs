@@ -23,6 +23,9 @@ public sealed class ErrorTests : LabTest
         Assert.NotEqual(port, e.SuggestedPort);
         Assert.Contains($"-p {e.SuggestedPort}:", e.Fix);
         Assert.Contains("port is already allocated", e.Details);
+        Assert.True(e.HeldByContainer);
+        Assert.Contains("another container on this engine publishes it", e.Problem);
+        Assert.Contains("docker ps shows it in the PORTS column", e.Fix);
         // The half-created container is gone: a failed run leaves nothing behind.
         Assert.DoesNotContain(await Lab.PsAsync(all: true), r => r.Names == loser);
     }
@@ -40,6 +43,13 @@ public sealed class ErrorTests : LabTest
             Lab.RunAsync("busybox:stable", name: Unique("blocked"), publish: [$"{port}:80"], command: ["sleep", "600"]));
 
         Assert.Equal(port, e.Port);
+        // Said to be another program, and named: this test process holds the port.
+        Assert.False(e.HeldByContainer);
+        Assert.Contains($"Host port {port} is in use by another program on this machine, not by a container of this engine", e.Problem);
+        var me = System.Diagnostics.Process.GetCurrentProcess();
+        if (Prerequisites.Root is null) // as root every process is visible; the test host is this process
+            Assert.Equal($"{File.ReadAllText("/proc/self/comm").Trim()} (pid {me.Id})", e.HoldingProgram);
+        Assert.DoesNotContain("another container", e.Problem);
         Assert.Empty(await Lab.PsAsync(all: true));
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Xunit.Sdk;
 
-namespace Courseware.Cli.Tests.Support;
+namespace Courseware.Tests.Support;
 
 /// <summary>
 /// What some tests need from the machine. Outside CI a missing prerequisite skips the test with the reason; in CI
@@ -14,6 +14,9 @@ public static class Prerequisites
 
     public const string SystemPython = "/usr/bin/python3";
     public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>An unprivileged account that exists on every Debian system: the "learner who is not in the docker group".</summary>
+    public const string UnprivilegedUser = "nobody";
 
     private static readonly Lazy<string?> NbformatProblem = new(() =>
     {
@@ -51,14 +54,22 @@ public static class Prerequisites
     /// <summary>The engine the tests talk to is rootless (docker info's SecurityOptions say so).</summary>
     public static bool EngineIsRootless => RootlessEngine.Value;
 
+    // Root can switch to an unprivileged user (runuser) and mount a small file system: the real non-root learner and
+    // the real full disk. CI runs as root.
+    private static readonly Lazy<string?> RootProblem = new(() =>
+        !OperatingSystem.IsLinux() ? "needs Linux" :
+        Environment.UserName != "root" ? "needs root (to run as the unprivileged user 'nobody' and to mount a small tmpfs)" :
+        File.Exists("/usr/sbin/runuser") || File.Exists("/sbin/runuser") ? null : "runuser is missing (util-linux)");
+
     public static string? Nbformat => NbformatProblem.Value;
     public static string? Browser => ChromiumProblem.Value;
     public static string? Docker => DockerProblem.Value;
+    public static string? Root => RootProblem.Value;
 
-    internal static string? SkipReason(string? problem) =>
+    public static string? SkipReason(string? problem) =>
         problem is null || InCi ? null : problem + ". In CI (CI=true) this test fails instead of skipping.";
 
-    internal static (int Exit, string Output, string Error) Run(string file, IEnumerable<string> args, string? workingDirectory = null)
+    public static (int Exit, string Output, string Error) Run(string file, IEnumerable<string> args, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
@@ -69,21 +80,4 @@ public static class Prerequisites
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
     }
-}
-
-public sealed class NbformatFactAttribute : FactAttribute
-{
-    public NbformatFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Nbformat);
-}
-
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    public ChromiumFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Browser);
-}
-
-/// <summary>A test that needs the Docker engine; carries the trait Needs=Docker (<see cref="Courseware.Tests.DockerTraitDiscoverer"/>).</summary>
-[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Cli.Tests")]
-public sealed class DockerFactAttribute : FactAttribute, ITraitAttribute
-{
-    public DockerFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
 }

@@ -1,0 +1,34 @@
+using Courseware.Cli.Tests.Support;
+
+namespace Courseware.Cli.Tests.Cli;
+
+/// <summary>
+/// Cells after a failed cell: the learner's own NullReferenceException gets a hint naming the failed cell, in the
+/// progress and in the executed notebook; a library call handed the null says which variable and which step.
+/// </summary>
+public sealed class OutOfOrderTests
+{
+    [Fact]
+    public async Task Nulls_left_by_a_failed_cell_say_which_cell_to_re_run()
+    {
+        var output = Paths.NewOutputDirectory("order");
+        var run = await CoursewareProcess.RunAsync(["run", Paths.Fixture("out-of-order.ipynb"), "--output", output, "--format", "ipynb", "--keep-going"]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("[1/3] ✗ failed", run.Output);
+        Assert.Contains("EngineUnreachableException: Nothing listens at tcp://127.0.0.1:1", run.Output);
+        Assert.Contains("[2/3] ✗ failed", run.Output);
+        Assert.Contains("Hint: a variable from an earlier cell is probably null: cell 1 (#r \"../Courseware.Lab.dll\") failed earlier in this run", run.Output);
+        Assert.Contains("[3/3] ✗ failed", run.Output);
+        Assert.Contains("EarlierStepNotRunException: `web` is null: the cell that starts it (docker.RunAsync) failed or has not run yet.", run.Output);
+
+        var notebook = new ExecutedNotebook(Path.Combine(output, "out-of-order.ipynb"));
+        var second = ExecutedNotebook.Outputs(notebook.CellWithSource("await docker.PsAsync()"));
+        Assert.Equal(["stream", "error"], second.Select(o => (string?)o["output_type"]));
+        Assert.StartsWith("Hint: a variable from an earlier cell is probably null: cell 1", ExecutedNotebook.Join(second[0]["text"]));
+        Assert.Equal("NullReferenceException", (string?)second[1]["ename"]);
+        // A typed error is its own explanation: no hint under it.
+        var third = ExecutedNotebook.Outputs(notebook.CellWithSource("DockerLab.UrlOf(web)"));
+        Assert.Equal(["error"], third.Select(o => (string?)o["output_type"]));
+    }
+}

@@ -1,0 +1,40 @@
+using ApprovalTests;
+using ApprovalTests.Reporters;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Courseware.Lab.Interactive.Tests;
+
+/// <summary>
+/// Snapshot (approval) tests of the cards: each card's whole HTML and text form against the approved file beside this
+/// one (<c>CardSnapshotTests.NAME.approved.txt</c>). A change to a card fails here with a <c>.received.txt</c> to review;
+/// approving it is renaming that file. The substring tests in FormatterTests say what matters; these catch the rest.
+/// </summary>
+[UseReporter(typeof(QuietReporter))]
+public sealed partial class CardSnapshotTests
+{
+    static CardSnapshotTests() => LabFormatters.Register();
+
+    // The shared stylesheet is the same in every card (LabCss); left out so that a style change does not fail them all.
+    private static string Render(object value) =>
+        $"--- text/html\n{StyleSheet().Replace(value.ToDisplayString("text/html"), "<style>/* LabCss */</style>")}\n--- text/plain\n{value.ToDisplayString("text/plain")}\n";
+
+    [System.Text.RegularExpressions.GeneratedRegex("<style>.*?</style>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex StyleSheet();
+
+    [Fact] public void Engine_linux() => Approvals.Verify(Render(Samples.Engine()));
+    [Fact] public void Engine_docker_desktop() => Approvals.Verify(Render(Samples.Engine(desktop: true)));
+    [Fact] public void Container() => Approvals.Verify(Render(Samples.Container()));
+    [Fact] public void Http_result() => Approvals.Verify(Render(Samples.Http()));
+    [Fact] public void Build_result() => Approvals.Verify(Render(Samples.Build()));
+    [Fact] public void Ping_from_the_host() => Approvals.Verify(Render(Samples.PingFromHost()));
+    [Fact] public void Ping_from_a_container_with_a_lost_reply() => Approvals.Verify(Render(Samples.PingFromClient()));
+    [Fact] public void Network() => Approvals.Verify(Render(Samples.LabNet()));
+    [Fact] public void Resolved_name() => Approvals.Verify(Render(Samples.Resolved()));
+    [Fact] public void Unresolved_name() => Approvals.Verify(Render(Samples.NotResolved()));
+    [Fact] public void Exec_that_failed() => Approvals.Verify(Render(Samples.Exec(exitCode: 1)));
+    [Fact] public void Cleanup_report() => Approvals.Verify(Render(Samples.Cleanup()));
+
+    [Fact]
+    public void Error_box_of_a_lab_exception() =>
+        Approvals.Verify(Render(new PortAlreadyAllocatedException(8080, 8081, "Bind for 0.0.0.0:8080 failed: port is already allocated")));
+}

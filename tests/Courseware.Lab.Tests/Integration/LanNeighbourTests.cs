@@ -1,0 +1,60 @@
+namespace Courseware.Lab.Tests.Integration;
+
+/// <summary>
+/// Lesson 01's security table, on the engine under test: a LAN neighbour (a veth-wired netns) tries the host's
+/// published ports, a container's own IP and a host program, with and without a host firewall. Each outcome must be
+/// what <see cref="LanExposure"/> (and so the lesson's prose) says for this engine's version.
+/// </summary>
+[Collection("lan-neighbour")]
+public sealed class LanNeighbourTests : LabTest
+{
+    [DockerFact]
+    public async Task The_neighbour_reaches_what_the_lesson_says_for_this_engine()
+    {
+        var neighbour = await Lab.AddLanNeighbourAsync(Unique("lan"));
+        if (!Lab.Engine.HostCanReachContainerIps)
+        {
+            // Rootless and Desktop: nothing is wired, and the reason says why.
+            Assert.False(neighbour.Available);
+            Assert.Contains(Lab.Engine.IsRootless ? "rootless" : "VM", neighbour.Why);
+            Assert.Empty((await Lab.PsAsync(all: true)).Where(r => r.Names == neighbour.Name));
+            return;
+        }
+
+        await Lab.BuildAsync("courseware-test-lan", Repo.PathOf("exercise4"));
+        var open = DockerLab.FreeHostPortNear(18185)!.Value;
+        var local = DockerLab.FreeHostPortNear(open + 1)!.Value;
+        var program = DockerLab.FreeHostPortNear(local + 1)!.Value;
+        var openWeb = await Lab.RunAsync("courseware-test-lan", name: Unique("open"), publish: [$"{open}:80"]);
+        var localWeb = await Lab.RunAsync("courseware-test-lan", name: Unique("local"), publish: [$"127.0.0.1:{local}:80"]);
+        var quiet = await Lab.RunAsync("courseware-test-lan", name: Unique("quiet"));
+        // A program on the host: in the host's network namespace, as any host service is.
+        await Lab.RunAsync("courseware-test-lan", new RunOptions { Name = Unique("hostprog"), Network = "host", Command = ["httpd", "-f", "-p", $"{program}", "-h", "/var/www"], Interactive = false });
+        await Lab.WaitForHttpAsync(openWeb);
+        await Lab.WaitForHttpAsync(localWeb);
+        var localIp = (await Lab.InspectAsync(localWeb.Name)).IpAddress!;
+        var quietIp = (await Lab.InspectAsync(quiet.Name)).IpAddress!;
+
+        var seen = new Dictionary<Exposure, ReachResult>
+        {
+            [Exposure.PublishedOnAllInterfaces] = await Lab.TryFromNeighbourAsync(neighbour, "open", neighbour.HostAddress, open),
+            [Exposure.PublishedOnLoopbackOnly] = await Lab.TryFromNeighbourAsync(neighbour, "local", neighbour.HostAddress, local),
+            [Exposure.ContainerIpOfLoopbackPublished] = await Lab.TryFromNeighbourAsync(neighbour, "direct", localIp, 80),
+            [Exposure.ContainerIpUnpublished] = await Lab.TryFromNeighbourAsync(neighbour, "quiet", quietIp, 80),
+            [Exposure.HostProgram] = await Lab.TryFromNeighbourAsync(neighbour, "program", neighbour.HostAddress, program),
+        };
+        await using (await Lab.BlockIncomingFromAsync(neighbour))
+        {
+            seen[Exposure.HostProgramBehindFirewall] = await Lab.TryFromNeighbourAsync(neighbour, "program+fw", neighbour.HostAddress, program);
+            seen[Exposure.PublishedBehindFirewall] = await Lab.TryFromNeighbourAsync(neighbour, "open+fw", neighbour.HostAddress, open);
+        }
+        // The rule is gone again: the host program answers.
+        Assert.True((await Lab.TryFromNeighbourAsync(neighbour, "program", neighbour.HostAddress, program)).Reachable);
+
+        var wrong = LanExposure.All
+            .Where(e => seen[e].Reachable != LanExposure.ExpectedOn(Lab.Engine, e))
+            .Select(e => $"{e}: expected {(LanExposure.ExpectedOn(Lab.Engine, e) ? "reachable" : "blocked")} on {Lab.Engine.EngineVersion}, saw {seen[e]}")
+            .ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+}

@@ -1,0 +1,40 @@
+using Xunit;
+using Xunit.Sdk;
+
+namespace Courseware.Tests.Support;
+
+/// <summary>
+/// A test that needs a Docker engine: skipped with the reason outside CI when none answers, failing in CI. It carries
+/// the trait Needs=Docker (<see cref="Courseware.Tests.DockerTraitDiscoverer"/>), which selects the Docker-facing tests
+/// per engine (scripts/test.sh with COURSEWARE_ENGINES).
+/// </summary>
+[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Tests.Support")]
+public sealed class DockerFactAttribute : FactAttribute, ITraitAttribute
+{
+    public DockerFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
+}
+
+/// <summary>The theory form of <see cref="DockerFactAttribute"/>, with the same trait.</summary>
+[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Tests.Support")]
+public sealed class DockerTheoryAttribute : TheoryAttribute, ITraitAttribute
+{
+    public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
+}
+
+/// <summary>A test that needs Debian's python3-nbformat (Jupyter's own validator).</summary>
+public sealed class NbformatFactAttribute : FactAttribute
+{
+    public NbformatFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Nbformat);
+}
+
+/// <summary>A test that opens a page in headless Chromium.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Browser);
+}
+
+/// <summary>A test that provokes a fault as a real unprivileged user or on a real tiny file system, which takes root.</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Root);
+}
