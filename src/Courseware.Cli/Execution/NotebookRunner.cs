@@ -60,6 +60,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         CleanupReport? cleanup = null;
         string? cleanupProblem = null;
         var interrupted = false;
+        var checks = new CheckTally();
         var previousDirectory = Directory.GetCurrentDirectory();
         try
         {
@@ -92,7 +93,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
                 var execution = await kernel.ExecuteAsync(cell.Source, kernelName, ++executionCount, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
                 cell.ExecutionCount = executionCount;
                 cell.Json["outputs"] = execution.Outputs;
-                var outcome = Judge(start, cell, execution);
+                var outcome = Judge(start, cell, execution) with { Checks = checks.Add(cell, execution.Outputs) };
                 outcomes.Add(outcome);
                 progress.CellFinished(outcome);
 
@@ -114,9 +115,13 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             progress.CleanedUp(cleanup, cleanupProblem);
         }
 
+        foreach (var notReached in codeCells.Skip(outcomes.Count).Where(c => c.HasTag(CheckTally.CheckTag)))
+            checks.AddNotRun(notReached);
+        checks.WriteTo(document);
+        progress.Scored(checks);
         var outputs = WriteOutputs(document, notebook.SourcePath);
         return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, kernelStart,
-            outputs, cleanup, cleanupProblem, interrupted);
+            outputs, cleanup, cleanupProblem, interrupted, checks);
     }
 
     private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution)
