@@ -60,8 +60,6 @@ public sealed partial class DockerLab
             {
                 NetworkMode = networkMode,
                 PublishAllPorts = options.PublishAll,
-                // `--network host` shares the host's resolver and docker refuses --dns with it.
-                DNS = Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null!,
             },
         };
         options.Publish.ApplyTo(parameters);
