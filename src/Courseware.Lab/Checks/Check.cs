@@ -51,6 +51,27 @@ public sealed class Check
         return details;
     }
 
+    /// <summary>
+    /// <c>curl http://HOST:PORT/</c> through the host port the engine bound for <paramref name="containerPort"/>: waits a
+    /// few seconds for a 2xx (a server just started may not listen yet) and records "GET url → 200 OK"; otherwise fails
+    /// with <paramref name="hintIfNot"/>.
+    /// </summary>
+    public async Task<HttpResult> ServesAsync(ContainerDetails container, string hintIfNot, int containerPort = 80, CancellationToken cancellationToken = default)
+    {
+        var published = new Container(container.Id, container.Name, container.Image, "", container.Ports);
+        That(published.Binding(containerPort) is not null, hintIfNot);
+        try
+        {
+            var page = await Docker.WaitForHttpAsync(published, containerPort, timeout: TimeSpan.FromSeconds(5), cancellationToken: cancellationToken).ConfigureAwait(false);
+            Verified($"GET {page.Url} → {page.StatusCode} {page.ReasonPhrase}");
+            return page;
+        }
+        catch (LabException)
+        {
+            throw new CheckFailedException(hintIfNot);
+        }
+    }
+
     /// <summary><c>docker network inspect NAME</c> of a network that must exist; missing, it fails with <paramref name="hintIfMissing"/>.</summary>
     public async Task<NetworkDetails> NetworkAsync(string name, string? hintIfMissing = null, CancellationToken cancellationToken = default)
     {
