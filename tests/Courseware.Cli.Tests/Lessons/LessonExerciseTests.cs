@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Courseware.Cli.Kernels;
 using Courseware.Cli.Tests.Support;
 
 namespace Courseware.Cli.Tests.Lessons;
@@ -139,5 +140,37 @@ public sealed class LessonExerciseTests
 
         Assert.Equal(mistakes.Length, messages.Count);
         for (var i = 0; i < mistakes.Length; i++) Assert.Contains(mistakes[i].Hint, messages[i]);
+    }
+    /// <summary>
+    /// The official kernel VS Code launches, cell by cell: the teacher version's check cells show ✓ results (the check
+    /// mime type reaches the frontend), the student version's show ✗, and only its exercise cells fail.
+    /// </summary>
+    [DockerTheory]
+    [MemberData(nameof(Names))]
+    public async Task In_the_official_kernel_teacher_checks_pass_and_student_checks_fail(string name)
+    {
+        Assert.Equal(0, Prerequisites.Run("dotnet", ["tool", "restore"], Paths.RepoRoot).Exit);
+        async Task<IReadOnlyList<OfficialCellResult>> RunAsync(string path)
+        {
+            await using var kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = Path.GetDirectoryName(path)!, ToolDirectory = Paths.RepoRoot });
+            return await kernel.RunNotebookAsync(path, cellTimeout: TimeSpan.FromMinutes(2));
+        }
+        static IReadOnlyList<bool> Verdicts(IReadOnlyList<OfficialCellResult> cells) =>
+            cells.SelectMany(c => c.Submission.DisplayedValues.Where(v => v.MimeType == "application/vnd.courseware.check+json"))
+                .Select(v => (bool)JsonNode.Parse(v.Value)!["passed"]!).ToList();
+
+        var teacher = await RunAsync(LessonNotebook.PathOf(name));
+        Assert.Empty(teacher.Where(c => c.IsUnexpected).Select(c => $"{c.CellId}: {c.Submission.FailureMessage}"));
+        Assert.Equal([true, true, true], Verdicts(teacher));
+
+        var student = await InSiblingFolderAsync(async folder =>
+        {
+            Assert.Equal(0, (await CoursewareProcess.RunAsync(["student", LessonNotebook.PathOf(name), "--output", folder])).ExitCode);
+            return await RunAsync(Path.Combine(folder, name));
+        });
+        Assert.Equal([false, false, false], Verdicts(student));
+        var failed = student.Where(c => !c.Submission.Succeeded).ToList();
+        Assert.Equal(3, failed.Count);
+        Assert.All(failed, c => Assert.Contains("This exercise is waiting for your code.", c.Submission.FailureMessage));
     }
 }
