@@ -123,15 +123,15 @@ public sealed class LessonExerciseTests
         var mistakes = Lessons[name].Mistakes;
         var messages = await InSiblingFolderAsync(async folder =>
         {
-            var json = File.ReadAllText(LessonNotebook.PathOf(name));
+            var notebook = (JsonObject)JsonNode.Parse(File.ReadAllText(LessonNotebook.PathOf(name)))!;
+            var cells = notebook["cells"]!.AsArray().Cast<JsonObject>().ToList();
             foreach (var (solution, mistake, _) in mistakes)
             {
-                var encoded = System.Text.Json.JsonSerializer.Serialize(solution)[1..^1];
-                Assert.True(json.Contains(encoded, StringComparison.Ordinal), $"the solution line is gone from {name}: {solution}");
-                json = json.Replace(encoded, System.Text.Json.JsonSerializer.Serialize(mistake)[1..^1], StringComparison.Ordinal);
+                var cell = Assert.Single(cells, c => ExecutedNotebook.Source(c).Contains(solution, StringComparison.Ordinal));
+                cell["source"] = ExecutedNotebook.Source(cell).Replace(solution, mistake, StringComparison.Ordinal);
             }
             var variant = Path.Combine(folder, name);
-            File.WriteAllText(variant, json);
+            File.WriteAllText(variant, notebook.ToJsonString());
             var (run, executed) = await RunAsync(variant, "--keep-going");
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.DoesNotContain(" ✗ failed", run.Output);   // a wrong answer fails its check, not a cell
