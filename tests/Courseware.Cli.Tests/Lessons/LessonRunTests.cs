@@ -120,7 +120,7 @@ public sealed class LessonRunTests
         Assert.DoesNotContain("eth0", none);
         var topology = Figure(lesson, "Charts.Topology(networks, containers)");
         Assert.Contains(webIp, topology.ToJsonString());
-        Assert.Matches(@"Removed \d+ container\(s\), 2 network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
+        Assert.Matches(@"Removed \d+ container\(s\), 5 network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
         await AssertHtmlRendersAsync(lesson, charts: 1);
     }
 }
