@@ -71,7 +71,10 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
                 version.Os ?? info.OSType ?? "?",
                 info.OperatingSystem ?? "",
                 info.KernelVersion ?? version.KernelVersion ?? "",
-                IsDockerDesktop(info));
+                IsDockerDesktop(info))
+            {
+                IsRootless = info.SecurityOptions?.Any(o => o.Contains("name=rootless", StringComparison.Ordinal)) == true,
+            };
             var lab = new DockerLab(client, engine, lesson, options);
             if (options.RemoveLeftovers)
                 await lab.RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
@@ -113,11 +116,15 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 
     internal IDictionary<string, IDictionary<string, bool>> SessionFilter() => LabelFilter($"{LabLabels.Session}={SessionId}");
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        StopHostListeners();
+        Client.Dispose();
+    }
 
     public ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 

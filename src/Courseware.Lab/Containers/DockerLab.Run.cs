@@ -17,6 +17,7 @@ public sealed partial class DockerLab
         string? network = null,
         IEnumerable<string>? networkAliases = null,
         IEnumerable<string>? command = null,
+        IEnumerable<string>? addHosts = null,
         CancellationToken cancellationToken = default) =>
         RunAsync(image, new RunOptions
         {
@@ -26,6 +27,7 @@ public sealed partial class DockerLab
             Network = network,
             NetworkAliases = networkAliases?.ToList() ?? [],
             Command = command?.ToList() ?? [],
+            AddHosts = addHosts?.ToList() ?? [],
         }, cancellationToken);
 
     /// <summary>
@@ -39,6 +41,8 @@ public sealed partial class DockerLab
             throw new LabException("No image was given.", "Name the image to run, e.g. RunAsync(\"exercise4\") for docker run exercise4.");
         if (options.Name is { } n && !Regex.IsMatch(n, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
             throw new LabException($"'{n}' is not a valid container name.", "Container names use letters, digits, '_', '.' and '-', and start with a letter or digit.");
+
+        foreach (var entry in options.AddHosts) ExtraHost.Check(entry);
 
         await EnsureImageAsync(image, cancellationToken).ConfigureAwait(false);
         if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
@@ -60,6 +64,7 @@ public sealed partial class DockerLab
             {
                 NetworkMode = networkMode,
                 PublishAllPorts = options.PublishAll,
+                ExtraHosts = options.AddHosts.Count == 0 ? null! : options.AddHosts.ToList(),
                 // `--network host` shares the host's resolver and docker refuses --dns with it.
                 DNS = Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null!,
             },
