@@ -48,7 +48,15 @@ if engine_answers; then
 else
   say "starting dockerd (log: $log)"
   # containerd is started by dockerd itself when not running as a service.
-  nohup dockerd >"$log" 2>&1 &
+  # COURSEWARE_OFFLINE_DNS=1 (CI sets it: that machine has no network) makes the engine's default resolver 127.0.0.1,
+  # so a name nobody knows fails inside the container instead of reaching the host's resolvers. It is the engine's own
+  # setting, like a daemon.json "dns" entry: every docker run, the lessons' and a learner's retyped ones, behaves alike.
+  dns_flags=()
+  [ "${COURSEWARE_OFFLINE_DNS:-0}" = 1 ] && dns_flags=(--dns 127.0.0.1)
+  # The daemon outlives this script: it must not inherit the caller's other open files (a lock a CI step holds with
+  # flock, a pipe the caller reads to its end), or it would hold them for as long as it runs.
+  nohup bash -c 'for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; exec "$@"' \
+    dockerd dockerd "${dns_flags[@]}" </dev/null >"$log" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 120); do
     engine_answers && break

@@ -32,7 +32,7 @@ public static class OpsBench
         ctx.Resources.TrackSession(rawSession);
         var runs = o.RunsFor(15, 5);
         report.Line($"Library: `RunAsync(\"busybox:stable\", sleep 3600)`, `InspectAsync(id)`, `RemoveAsync(id)` on one connected `Lab`.");
-        report.Line($"CLI: `docker run -d --dns 127.0.0.1 --label {Resources.CliLabel} busybox:stable sleep 3600`, `docker inspect ID`, `docker rm -f -v ID`, one process each (the library also sets --dns 127.0.0.1).");
+        report.Line($"CLI: `docker run -d --label {Resources.CliLabel} busybox:stable sleep 3600`, `docker inspect ID`, `docker rm -f -v ID`, one process each.");
         report.Line($"Engine floor (reference): the bare API calls the docker CLI makes — create, start; inspect; remove (force) — through Docker.DotNet on a connected client, without the library's checks.");
         report.Line($"Alternating lib, cli, floor × {runs} after {o.WarmupRuns} warm-up each; load average before: {BenchContext.LoadAverage()}.");
         report.Line();
@@ -58,7 +58,7 @@ public static class OpsBench
             ("docker CLI", async (_, token) =>
             {
                 var m = new Measurement();
-                var run = (await Shell.RunAsync("docker", ["run", "-d", "--dns", "127.0.0.1", "--label", Resources.CliLabel, "busybox:stable", "sleep", "3600"], cancellationToken: token)).EnsureOk("docker run");
+                var run = (await Shell.RunAsync("docker", ["run", "-d", "--label", Resources.CliLabel, "busybox:stable", "sleep", "3600"], cancellationToken: token)).EnsureOk("docker run");
                 var id = run.Stdout.Trim();
                 m["run"] = run.WallMs;
                 var inspect = (await Shell.RunAsync("docker", ["inspect", id], cancellationToken: token)).EnsureOk("docker inspect");

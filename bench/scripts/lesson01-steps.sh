@@ -11,7 +11,7 @@ trap 'docker rm -f "$name" >/dev/null 2>&1 || true' ERR INT TERM
 echo "STEP start $EPOCHREALTIME"
 docker build -q --label "$label" -t "$tag" "$context" >/dev/null
 echo "STEP build $EPOCHREALTIME"
-docker run -dit --label "$label" --dns 127.0.0.1 -p "127.0.0.1:$port:80" --name "$name" "$tag" >/dev/null
+docker run -dit --label "$label" -p "127.0.0.1:$port:80" --name "$name" "$tag" >/dev/null
 echo "STEP run $EPOCHREALTIME"
 get() {
   if [ "$http" = curl ]; then curl -fs -o /dev/null --max-time 2 "http://localhost:$port/"

@@ -10,9 +10,10 @@ namespace Courseware.Lab;
 /// </summary>
 public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 {
-    private DockerLab(DockerClient client, EngineInfo engine, string lesson, LabOptions options)
+    private DockerLab(DockerClient client, RawEngineApi raw, EngineInfo engine, string lesson, LabOptions options)
     {
         Client = client;
+        Raw = raw;
         Engine = engine;
         Lesson = lesson;
         Options = options;
@@ -21,6 +22,9 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
     }
 
     internal DockerClient Client { get; }
+
+    /// <summary>The engine's own JSON for the inspect verbs (see <see cref="RawEngineApi"/>).</summary>
+    internal RawEngineApi Raw { get; }
     internal LabOptions Options { get; }
 
     /// <summary>The engine this lab talks to (docker version / docker info).</summary>
@@ -47,11 +51,12 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 
         var endpoint = options.Endpoint ?? EngineEndpoint.Describe();
         DockerClient client;
+        var capture = new RawEngineApi.Capture();
         try
         {
             var builder = new DockerClientBuilder();
             if (options.Endpoint is not null) builder = builder.WithEndpoint(new Uri(options.Endpoint));
-            client = builder.Build();
+            client = capture.Attach(builder, endpoint).Build();
         }
         catch (Exception e)
         {
@@ -73,9 +78,9 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
                 info.KernelVersion ?? version.KernelVersion ?? "",
                 IsDockerDesktop(info))
             {
-                IsRootless = info.SecurityOptions?.Any(o => o.Contains("name=rootless", StringComparison.Ordinal)) == true,
+                IsRootless = (info.SecurityOptions ?? []).Any(o => o.Split(',').Contains("name=rootless", StringComparer.Ordinal)),
             };
-            var lab = new DockerLab(client, engine, lesson, options);
+            var lab = new DockerLab(client, capture.ToApi(engine.ApiVersion), engine, lesson, options);
             if (options.RemoveLeftovers)
                 await lab.RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
             return lab;

@@ -8,13 +8,6 @@ public sealed record LabOptions
     public string? SessionId { get; init; }
 
     /// <summary>
-    /// Containers get `--dns 127.0.0.1` so that a name nobody on the network knows fails at once inside the
-    /// container instead of being forwarded to the host's resolvers. Docker's embedded DNS still answers
-    /// container names and aliases on user-defined networks, which is all the lessons resolve.
-    /// </summary>
-    public bool OfflineDns { get; init; } = true;
-
-    /// <summary>
     /// Ping containers from this host where the engine allows it (a Linux engine). Off, pings always come from a
     /// helper container on the target's network, as they must on Docker Desktop.
     /// </summary>

@@ -60,6 +60,12 @@ public class FormatterTests
         Assert.Contains("Docker Desktop", desktop);
         Assert.Contains("cannot reach container IPs", desktop);
         Assert.Equal(Samples.Engine().ToString(), Text(Samples.Engine()));
+
+        var rootless = Html(Samples.Engine() with { IsRootless = true });
+        Assert.Contains("rootless Linux engine", rootless);
+        Assert.Contains("rootlesskit", rootless);
+        Assert.Contains("cannot reach container IPs", rootless);
+        Assert.DoesNotContain("routable from this host", rootless);
     }
 
     [Fact]

@@ -70,9 +70,9 @@ public static class DoctorCommand
                 yield return engine.Os != "linux"
                     ? new DoctorCheck("Engine kind", false, $"the engine runs {engine.Os} containers",
                         "The lessons use Linux containers: with Docker Desktop, choose 'Switch to Linux containers'.")
-                    : engine.IsDockerDesktop
-                        ? new DoctorCheck("Engine kind", true, $"Docker Desktop ({engine.OperatingSystem}): container IPs are not reachable from this computer; the lessons ping from a helper container")
-                        : new DoctorCheck("Engine kind", true, $"Linux engine ({engine.OperatingSystem}, kernel {engine.KernelVersion}): container IPs are reachable from this host");
+                    : new DoctorCheck("Engine kind", true, engine.HostCanReachContainerIps
+                        ? $"{engine.Kind} ({engine.OperatingSystem}, kernel {engine.KernelVersion}): container IPs are reachable from this host"
+                        : $"{engine.Kind} ({engine.OperatingSystem}): {engine.ContainerIpReach} The lessons ping from a helper container.");
 
                 DoctorCheck image;
                 try

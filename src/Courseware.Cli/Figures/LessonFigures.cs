@@ -59,7 +59,9 @@ public static class LessonFigures
     /// <summary>The part of docker inspect the lesson points at: ports and the per-network IP address; the rest elided.</summary>
     public static string InspectExcerpt(string rawJson)
     {
-        var root = JsonNode.Parse(rawJson)!.AsObject();
+        // docker inspect prints an array with one object per argument.
+        var parsed = JsonNode.Parse(rawJson)!;
+        var root = (parsed is JsonArray array ? array[0]! : parsed).AsObject();
         var settings = root["NetworkSettings"]?.AsObject();
         var excerpt = new JsonObject
         {

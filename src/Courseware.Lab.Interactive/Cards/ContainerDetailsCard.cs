@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using static Courseware.Lab.Interactive.Html;
 
 namespace Courseware.Lab.Interactive;
@@ -7,13 +5,6 @@ namespace Courseware.Lab.Interactive;
 /// <summary><c>docker inspect</c>: the fields the lessons point at, and the raw JSON one click away.</summary>
 internal static class ContainerDetailsCard
 {
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        // Raw JSON is shown escaped in <pre>, so there is no need to \u-escape '<' or '+' here; readable is better.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string ToHtml(ContainerDetails d)
     {
         var state = $"<span class=\"{PsTable.StateClass(d.State)}\">●</span> {E(d.State)}" +
@@ -38,23 +29,9 @@ internal static class ContainerDetailsCard
                 ("Ports", d.Ports.Count == 0 ? "<span class=\"cw-muted\">none</span>" : ContainerCard.PortsHtml(d.Ports)),
             ]) +
             networks +
-            Collapsible("Raw JSON (docker inspect)", Pre(PrettyJson(d.RawJson)));
+            Collapsible("Raw JSON (docker inspect)", Pre(d.RawJson));
         return Root($"<div class=\"cw-card\">{body}</div>");
     }
 
     public static string ShortImageId(string id) => id.Replace("sha256:", "", StringComparison.Ordinal) is var s && s.Length > 12 ? s[..12] : id;
-
-    /// <summary>Pretty-printed if it parses; otherwise as given, since a truncated or odd document is still worth reading.</summary>
-    public static string PrettyJson(string json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return "";
-        try
-        {
-            return JsonNode.Parse(json)?.ToJsonString(Indented) ?? json;
-        }
-        catch (JsonException)
-        {
-            return json;
-        }
-    }
 }

@@ -6,12 +6,10 @@ internal static class EngineInfoCard
 {
     public static string ToHtml(EngineInfo e)
     {
-        var kind = e.IsDockerDesktop ? Badge("Docker Desktop", "info") : Badge(e.Os == "linux" ? "Linux engine" : e.Os + " engine", "ok");
+        var kind = Badge(e.Kind, e.IsDockerDesktop || e.IsRootless ? "info" : "ok");
         var ping = e.HostCanReachContainerIps
-            ? "<span class=\"cw-ok\">●</span> Container IPs are routable from this host: <code>ping</code> runs from the host straight to a container's IP."
-            : e.IsDockerDesktop
-                ? "<span class=\"cw-warn\">●</span> The engine runs in a VM: this host cannot reach container IPs, so pings are sent from a container on the same network instead."
-                : "<span class=\"cw-warn\">●</span> This host cannot reach container IPs directly, so pings are sent from a container on the same network instead.";
+            ? $"<span class=\"cw-ok\">●</span> {E(e.ContainerIpReach)} <code>ping</code> runs from the host straight to a container's IP."
+            : $"<span class=\"cw-warn\">●</span> {E(e.ContainerIpReach)} Pings are sent from a container on the same network instead.";
         var body =
             $"<div class=\"cw-title\">Docker {E(e.EngineVersion)} {kind}</div>" +
             KeyValues([

@@ -23,7 +23,7 @@ internal static class NetworkCards
             ]) +
             Table(["CONTAINER", "IPV4 ADDRESS", "MAC"], n.Containers.Select(c => (IReadOnlyList<string>)
                 [$"<b>{E(c.Name)}</b>", Code(c.IPv4Address), Code(c.MacAddress)]), "No containers attached.") +
-            Collapsible("Raw JSON (docker network inspect)", Pre(ContainerDetailsCard.PrettyJson(n.RawJson)));
+            Collapsible("Raw JSON (docker network inspect)", Pre(n.RawJson));
         return Root($"<div class=\"cw-card\">{body}</div>");
     }
 

@@ -27,6 +27,19 @@ public static class BuildContext
         return stream;
     }
 
+    /// <summary>A context holding only a Dockerfile with this text.</summary>
+    public static MemoryStream FromDockerfile(string text, string dockerfile = "Dockerfile")
+    {
+        var stream = new MemoryStream();
+        using (var tar = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, dockerfile) { DataStream = new MemoryStream(bytes), Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead });
+        }
+        stream.Position = 0;
+        return stream;
+    }
+
     /// <summary>The images a Dockerfile builds FROM (not earlier stages), so they can be made present first.</summary>
     public static IReadOnlyList<string> BaseImages(string dockerfileText)
     {

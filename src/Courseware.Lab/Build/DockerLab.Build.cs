@@ -29,7 +29,6 @@ public sealed partial class DockerLab
         var lines = new List<string>();
         string? step = null;
         string? error = null;
-        string? imageId = null;
         var progress = new SyncProgress<JSONMessage>(message =>
         {
             if (message.Error is not null || !string.IsNullOrEmpty(message.Error?.Message))
@@ -39,8 +38,6 @@ public sealed partial class DockerLab
                 log?.Invoke(error);
                 return;
             }
-            if (message.Aux is not null && message.Aux.ExtensionData?.TryGetValue("ID", out var id) == true)
-                imageId = id?.ToString();
             if (string.IsNullOrEmpty(message.Stream)) return;
             foreach (var line in message.Stream.TrimEnd('\n').Split('\n'))
             {
@@ -49,11 +46,13 @@ public sealed partial class DockerLab
                 log?.Invoke(line);
             }
         });
+        // No labels here: the classic builder turns each build label into an extra LABEL step of its own, so the log
+        // would count steps the learner's Dockerfile does not have (Step 1/8 for four instructions). The learner's build
+        // runs exactly as `docker build -t TAG DIR` would; LabelImageAsync then adds the session label.
         var parameters = new ImageBuildParameters
         {
             Tags = [tag],
             Dockerfile = dockerfile,
-            Labels = NewLabels(),
             NoCache = noCache,
             Remove = true,
             ForceRemove = true,
@@ -68,7 +67,25 @@ public sealed partial class DockerLab
         }
         if (error is not null) throw new BuildFailedException(tag, step, error, lines);
 
-        var image = await Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false);
-        return new BuildResult(tag, imageId ?? image.ID, lines, stopwatch.Elapsed);
+        var labelled = await LabelImageAsync(tag, cancellationToken).ConfigureAwait(false);
+        return new BuildResult(tag, labelled, lines, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Gives the image TAG this session's labels, so clean-up finds it: a one-instruction build <c>FROM TAG</c> with the
+    /// build API's labels, tagged TAG again. It adds no layer, only the labels to the image's config; the learner's
+    /// own image stays its parent. Returns the labelled image's id.
+    /// </summary>
+    private async Task<string> LabelImageAsync(string tag, CancellationToken cancellationToken)
+    {
+        var built = await Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false);
+        using var context = BuildContext.FromDockerfile($"FROM {built.ID}\n");
+        string? error = null;
+        var progress = new SyncProgress<JSONMessage>(m => error ??= m.Error?.Message);
+        await Client.Images.BuildImageFromDockerfileAsync(
+            new ImageBuildParameters { Tags = [tag], Labels = NewLabels(), Remove = true, ForceRemove = true },
+            context, null, null, progress, cancellationToken).ConfigureAwait(false);
+        if (error is not null) throw new BuildFailedException(tag, null, $"labelling the image failed: {error}", []);
+        return (await Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false)).ID;
     }
 }

@@ -7,8 +7,6 @@ namespace Courseware.Lab;
 
 public sealed partial class DockerLab
 {
-    private static readonly JsonSerializerOptions RawJsonOptions = new() { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-
     /// <summary><c>docker inspect CONTAINER</c>: the IP per network, the actual port bindings, the state; RawJson for the rest.</summary>
     public async Task<ContainerDetails> InspectAsync(string container, CancellationToken cancellationToken = default)
     {
@@ -41,6 +39,15 @@ public sealed partial class DockerLab
             networks,
             PortBindingInfo.FromNetworkSettings(r.NetworkSettings?.Ports),
             new Dictionary<string, string>(r.Config?.Labels ?? new Dictionary<string, string>()),
-            JsonSerializer.Serialize(r, RawJsonOptions));
+            await RawInspectAsync($"containers/{r.ID}/json", r, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The text <c>docker inspect</c> prints: the engine's bytes, re-indented; the typed model only where no raw transport exists.</summary>
+    internal async Task<string> RawInspectAsync(string path, object typed, CancellationToken cancellationToken)
+    {
+        var raw = await Raw.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        return raw is not null
+            ? RawEngineApi.AsCliInspect(raw)
+            : RawEngineApi.AsCliInspect(JsonSerializer.Serialize(typed, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
     }
 }

@@ -65,8 +65,6 @@ public sealed partial class DockerLab
                 NetworkMode = networkMode,
                 PublishAllPorts = options.PublishAll,
                 ExtraHosts = options.AddHosts.Count == 0 ? null! : options.AddHosts.ToList(),
-                // `--network host` shares the host's resolver and docker refuses --dns with it.
-                DNS = Options.OfflineDns && networkMode is not ("host" or "none") ? ["127.0.0.1"] : null!,
             },
         };
         options.Publish.ApplyTo(parameters);

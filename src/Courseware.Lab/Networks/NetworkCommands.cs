@@ -109,7 +109,7 @@ public sealed class NetworkCommands
                 .OrderBy(c => c.Name, StringComparer.Ordinal)
                 .ToList(),
             new Dictionary<string, string>(n.Labels ?? new Dictionary<string, string>()),
-            JsonSerializer.Serialize(n, new JsonSerializerOptions { WriteIndented = true }));
+            await _lab.RawInspectAsync($"networks/{n.ID}", n, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary><c>docker network ls</c>; by default only this lesson's networks plus Docker's three predefined ones.</summary>

@@ -22,7 +22,7 @@ public sealed partial class DockerLab
 
         string why;
         if (!Engine.HostCanReachContainerIps)
-            why = "Docker Desktop runs containers in a VM: their IPs are not reachable from your computer, so this ping comes from a container on the same network.";
+            why = $"{Engine.ContainerIpReach} So this ping comes from a container on the same network.";
         else if (!Options.PreferHostPing)
             why = "Host pings are switched off (LabOptions.PreferHostPing = false), so this ping comes from a container on the same network.";
         else if (IcmpEcho.TryOpen(out var raw, out var error) is { } socket)

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Courseware.Lab.Tests.Integration;
+
+/// <summary>What a cell shows is what its docker CLI comment prints: inspect's raw JSON and the build log.</summary>
+public sealed class CliTwinTests : LabTest
+{
+    [DockerFact]
+    public async Task Inspect_raw_json_is_exactly_what_docker_inspect_prints()
+    {
+        var name = Unique("raw");
+        await Lab.RunAsync("busybox:stable", name: name, command: ["sleep", "600"]);
+        var details = await Lab.InspectAsync(name);
+
+        Assert.Equal(await DockerCli("inspect", name), details.RawJson);
+        // 20.10 still sends the deprecated top-level IPAddress; a re-serialization through the client's models dropped it.
+        if (Lab.Engine.Version < new Version(28, 0)) Assert.Contains("\n            \"IPAddress\": \"", details.RawJson);
+        if (Lab.Engine.Version < new Version(28, 0)) Assert.DoesNotContain("GwPriority", details.RawJson);
+    }
+
+    [DockerFact]
+    public async Task Network_inspect_raw_json_is_exactly_what_docker_network_inspect_prints()
+    {
+        var net = Unique("rawnet");
+        await Lab.Network.CreateAsync(net);
+        var details = await Lab.Network.InspectAsync(net);
+
+        Assert.Equal(await DockerCli("network", "inspect", net), details.RawJson);
+        Assert.DoesNotContain("\"EnableIPv4\": false", details.RawJson);
+    }
+
+    [DockerFact]
+    public async Task Build_log_has_exactly_the_dockerfiles_steps_and_the_image_is_still_labelled()
+    {
+        var lines = new List<string>();
+        var build = await Lab.BuildAsync("courseware-test-twin", Repo.PathOf("exercise4"), lines.Add);
+
+        var instructions = File.ReadAllLines(Repo.PathOf("exercise4", "Dockerfile")).Count(l => l.Length > 0 && !l.StartsWith('#'));
+        var steps = lines.Where(l => l.StartsWith("Step ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(instructions, steps.Count);
+        Assert.All(steps, s => Assert.Contains($"/{instructions} : ", s));
+        Assert.DoesNotContain(lines, l => l.Contains("LABEL", StringComparison.Ordinal));
+
+        var labels = await DockerCli("image", "inspect", "-f", "{{index .Config.Labels \"courseware.session\"}}", "courseware-test-twin");
+        Assert.Equal(Lab.SessionId, labels.Trim());
+        Assert.Equal(build.ImageId, (await DockerCli("image", "inspect", "-f", "{{.Id}}", "courseware-test-twin")).Trim());
+    }
+
+    /// <summary>Runs the docker CLI against the same engine, at the engine's own API version (as the library asks).</summary>
+    private async Task<string> DockerCli(params string[] args)
+    {
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["DOCKER_API_VERSION"] = Lab.Engine.ApiVersion;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"docker {string.Join(' ', args)} failed: {stderr}");
+        return (await stdout).TrimEnd('\n');
+    }
+}
