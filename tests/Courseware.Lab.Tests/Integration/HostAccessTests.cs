@@ -15,7 +15,7 @@ public sealed class HostAccessTests : LabTest
         return (name, bridge.IpAddress, bridge.Gateway);
     }
 
-    private Task<ExecResult> WgetAsync(string from, string url) => Lab.ExecAsync(from, "wget", "-q", "-O", "-", url);
+    private Task<ExecResult> WgetAsync(string from, string url) => Lab.ExecAsync(from, "timeout", "5", "wget", "-qO-", url);
 
     [DockerFact]
     public async Task Localhost_in_a_container_is_the_container_itself()
@@ -65,16 +65,22 @@ public sealed class HostAccessTests : LabTest
     public async Task A_service_on_the_gateway_address_answers_containers_on_the_bridge()
     {
         var (client, clientIp, gateway) = await ClientAsync();
-        if (Lab.Engine.IsRootless)
+        HostListener onGateway;
+        try
         {
-            var e = Assert.Throws<LabException>(() => Lab.ListenOnHost(gateway));
-            Assert.Contains("is not an address of this machine", e.Problem);
+            onGateway = Lab.ListenOnHost(gateway);
+        }
+        catch (LabException e) when (Lab.Engine.IsRootless)
+        {
+            // A rootless engine's gateway is in rootlesskit's namespace; the host has it only if a rootful docker0 does.
+            Assert.Contains($"{gateway} is not an address of this machine", e.Problem);
             return;
         }
-        using var onGateway = Lab.ListenOnHost(gateway);
+        using var _ = onGateway;
         var reply = await WgetAsync(client, onGateway.UrlVia(gateway));
-        Assert.True(reply.Succeeded, reply.ToString());
-        Assert.Contains($"answered {clientIp}", reply.Stdout);
+        Assert.Equal(!Lab.Engine.IsRootless, reply.Succeeded);
+        if (reply.Succeeded) Assert.Contains($"answered {clientIp}", reply.Stdout);
+        else Assert.Contains("Connection refused", reply.Stderr);
     }
 
     [DockerFact]
