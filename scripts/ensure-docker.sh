@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists.
+# Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists (seed-base-image.sh).
 # Idempotent: installs only what is missing, starts dockerd only if no engine answers.
-# When it starts dockerd it writes the pid to $COURSEWARE_DOCKERD_PIDFILE (default /tmp/courseware-dockerd.pid)
-# so that the caller (.ci/run) can stop exactly the engine it started, and nothing else.
+# The engine it starts is Debian's plain `dockerd` (bookworm: 20.10; with --dns 127.0.0.1 when COURSEWARE_OFFLINE_DNS=1,
+# see daemon.sh); scripts/use-engine.sh switches to other engines and stops them.
 set -euo pipefail
+scripts_dir=$(cd "$(dirname "$0")" && pwd)
+source "$scripts_dir/daemon.sh"
 
-pidfile=${COURSEWARE_DOCKERD_PIDFILE:-/tmp/courseware-dockerd.pid}
 log=${COURSEWARE_DOCKERD_LOG:-/tmp/courseware-dockerd.log}
-base_image=${COURSEWARE_BASE_IMAGE:-busybox:stable}
 
 say() { printf '[ensure-docker] %s\n' "$*" >&2; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -48,19 +48,12 @@ if engine_answers; then
 else
   say "starting dockerd (log: $log)"
   # containerd is started by dockerd itself when not running as a service.
-  # COURSEWARE_OFFLINE_DNS=1 (CI sets it: that machine has no network) makes the engine's default resolver 127.0.0.1,
-  # so a name nobody knows fails inside the container instead of reaching the host's resolvers. It is the engine's own
-  # setting, like a daemon.json "dns" entry: every docker run, the lessons' and a learner's retyped ones, behaves alike.
-  dns_flags=()
-  [ "${COURSEWARE_OFFLINE_DNS:-0}" = 1 ] && dns_flags=(--dns 127.0.0.1)
-  # The daemon outlives this script: it must not inherit the caller's other open files (a lock a CI step holds with
-  # flock, a pipe the caller reads to its end), or it would hold them for as long as it runs.
-  nohup bash -c 'for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; exec "$@"' \
-    dockerd dockerd "${dns_flags[@]}" </dev/null >"$log" 2>&1 &
-  echo $! >"$pidfile"
+  load_engine_flags
+  start_daemon "$log" dockerd "${engine_flags[@]}"
+  pid=$!
   for _ in $(seq 1 120); do
     engine_answers && break
-    if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    if ! kill -0 "$pid" 2>/dev/null; then
       say "dockerd exited; last lines of $log:"; tail -n 20 "$log" >&2; exit 1
     fi
     sleep 0.5
@@ -69,29 +62,4 @@ else
   say "engine up: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')"
 fi
 
-# The base image: pull it if a registry answers, else build it from the host's static busybox.
-if docker image inspect "$base_image" >/dev/null 2>&1; then
-  say "$base_image present"
-elif timeout 60 docker pull -q "$base_image" >/dev/null 2>&1; then
-  say "$base_image pulled"
-elif [ -x /bin/busybox ]; then
-  say "no registry reachable: seeding $base_image from the host's /bin/busybox"
-  root=$(mktemp -d)
-  trap 'rm -rf "$root"' EXIT
-  mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/var/www" "$root/root"
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $(/bin/busybox --list); do
-    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
-  done
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$root/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
-  tar -C "$root" -c . | docker import \
-    --change 'CMD ["sh"]' \
-    --change 'ENV PATH=/bin' \
-    --change 'LABEL courseware.seeded=local-busybox' \
-    - "$base_image" >/dev/null
-  say "$base_image seeded locally"
-else
-  say "$base_image is absent, no registry answers and /bin/busybox is missing: apt-get install busybox-static"
-  exit 1
-fi
+"$scripts_dir/seed-base-image.sh"

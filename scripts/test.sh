@@ -1,17 +1,109 @@
 #!/usr/bin/env bash
-# The test command: engine up, test prerequisites present, then every test project in the solution.
+# The test command.
+#
+#   scripts/test.sh [DOTNET TEST ARGS]
+#       The engine DOCKER_HOST addresses (scripts/ensure-docker.sh starts one if none answers), the test prerequisites,
+#       then every test project in the solution.
+#
+#   COURSEWARE_ENGINES="bookworm sid rootless" scripts/test.sh [DOTNET TEST ARGS]      (as root; what .ci/run runs)
+#       The engine matrix: builds once, runs every test on the first engine and the Docker-facing tests (the trait
+#       Needs=Docker, which the DockerFact/DockerTheory attributes carry) on each further engine, one after another,
+#       each selected with scripts/use-engine.sh. The rootless leg runs as the rootless user, from a copy of the built
+#       tree in that user's home (the tests write beside their binaries). At the end the rootful engine that answered
+#       before is selected again (none: stopped), and the rootless engine is stopped unless it ran before.
+#       One leg alone, exactly as CI runs it: COURSEWARE_ENGINES=sid scripts/test.sh --filter Needs=Docker
+#
+# The last line sums everything that ran: "N passed, N failed, N skipped". The exit status is non-zero if any leg failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-docker.sh
+
+logs=$(mktemp -d)
+cleanup_logs() { rm -rf "$logs"; }
+trap cleanup_logs EXIT
+
+# "PASSED FAILED SKIPPED" from the summary lines dotnet test prints per test assembly, over the given logs.
+counts() {
+  awk '/(Passed|Failed)! +- +Failed: / {
+         gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+       } END { printf "%d %d %d\n", p, f, s }' "$@"
+}
+summary() { counts "$@" | awk '{ printf "%d passed, %d failed, %d skipped\n", $1, $2, $3 }'; }
+
+if [ -z "${COURSEWARE_ENGINES:-}" ]; then
+  scripts/ensure-docker.sh
+  scripts/ensure-test-deps.sh
+  set +e
+  dotnet test Courseware.sln "$@" 2>&1 | tee "$logs/tests.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  summary "$logs/tests.log"
+  exit "$status"
+fi
+
+# ---- the engine matrix ------------------------------------------------------------------------------------------
+for engine in $COURSEWARE_ENGINES; do
+  case $engine in bookworm | sid | rootless) ;; *)
+    echo "[test] unknown engine '$engine' in COURSEWARE_ENGINES (bookworm, sid, rootless)" >&2; exit 2 ;; esac
+done
+[ "$(id -u)" -eq 0 ] || { echo "[test] the engine matrix starts and stops system engines: run it as root (sudo)" >&2; exit 2; }
+user_filter=0
+runsettings=(-- RunConfiguration.MaxCpuCount=0) # the test assemblies side by side, as `dotnet test Courseware.sln` runs them
+for arg in "$@"; do case $arg in --filter | --filter=*) user_filter=1 ;; --) runsettings=() ;; esac; done
+
+# What runs now, to be put back at the end, whatever happens.
+rootful_before=$(scripts/use-engine.sh status | sed -n 's/^rootful .*(\(bookworm\|sid\))$/\1/p')
+rootless_before=$(scripts/use-engine.sh status | grep -c '^rootless .* rootless (user ' || true)
+restore_engines() {
+  echo "[test] restoring the engines that ran before the matrix" >&2
+  if [ -n "$rootful_before" ]; then scripts/use-engine.sh "$rootful_before" >/dev/null; else scripts/use-engine.sh stop rootful; fi
+  [ "$rootless_before" -gt 0 ] || scripts/use-engine.sh stop rootless
+}
+trap 'restore_engines; cleanup_logs' EXIT
+
 scripts/ensure-test-deps.sh
-log=$(mktemp)
-set +e
-dotnet test Courseware.sln "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-set -e
-# One plain summary line over all test projects.
-awk '/(Passed|Failed)! +- +Failed: / {
-       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-     } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
-rm -f "$log"
+dotnet build Courseware.sln -nologo -v q
+# The test assemblies, run directly (no project evaluation: the rootless user has neither our obj/ nor our NuGet cache).
+dlls=()
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dlls+=("$(ls "$(dirname "$project")"/bin/Debug/*/"$name.dll" | head -n 1)")
+done
+
+status=0
+legs=()
+first=1
+for engine in $COURSEWARE_ENGINES; do
+  filter=()
+  [ "$first" = 1 ] || [ "$user_filter" = 1 ] || filter=(--filter Needs=Docker)
+  echo "[test] ===== leg $engine: dotnet test ${filter[*]} $* =====" >&2
+  started=$SECONDS
+  leg_status=0
+  log=$logs/$engine.log
+  if [ "$engine" = rootless ]; then
+    scripts/use-engine.sh rootless >/dev/null
+    # The built tree, copied where the user may write; its HOME gets its own NuGet cache for the dotnet tools.
+    tar -c --exclude=./.git --exclude=obj --exclude=runs --exclude=artifacts --exclude=TestResults . |
+      scripts/use-engine.sh rootless -- sh -c 'rm -rf "$HOME/courseware-tests" && mkdir "$HOME/courseware-tests" && tar -x -C "$HOME/courseware-tests"'
+    set +e
+    scripts/use-engine.sh rootless -- bash -c 'cd "$HOME/courseware-tests" && scripts/ensure-test-deps.sh && exec dotnet test "$@"' \
+      rootless "${dlls[@]}" "${filter[@]}" "$@" "${runsettings[@]}" 2>&1 | tee "$log"
+    leg_status=${PIPESTATUS[0]}
+    set -e
+  else
+    eval "$(scripts/use-engine.sh "$engine")"
+    set +e
+    dotnet test "${dlls[@]}" "${filter[@]}" "$@" "${runsettings[@]}" 2>&1 | tee "$log"
+    leg_status=${PIPESTATUS[0]}
+    set -e
+  fi
+  [ "$leg_status" -eq 0 ] || status=1
+  legs+=("$(printf '%-9s %s in %dm%02ds (exit %d)' "$engine" "$(summary "$log")" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$leg_status")")
+  first=0
+done
+
+restore_engines
+trap cleanup_logs EXIT
+echo "[test] ===== engine matrix =====" >&2
+printf '[test] %s\n' "${legs[@]}" >&2
+summary "$logs"/*.log
 exit "$status"

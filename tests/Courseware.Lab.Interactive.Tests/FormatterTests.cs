@@ -106,7 +106,7 @@ public class FormatterTests
     }
 
     [Fact]
-    public void ContainerDetails_card_has_networks_ports_and_escaped_pretty_raw_json()
+    public void ContainerDetails_card_has_networks_ports_and_the_raw_json_verbatim_and_escaped()
     {
         var html = Html(Samples.Details());
         AssertCard(html);
@@ -116,7 +116,7 @@ public class FormatterTests
         Assert.Contains("web, www", html);
         Assert.Contains("→", html);
         Assert.Contains("<details><summary>Raw JSON (docker inspect)</summary>", html);
-        Assert.Contains("\n  &quot;Id&quot;: &quot;3f2a9c1b7d4e&quot;", html);
+        Assert.Contains("[\n    {\n        &quot;Id&quot;: &quot;3f2a9c1b7d4e&quot;", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
     }
 

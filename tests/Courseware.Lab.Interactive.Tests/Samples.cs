@@ -32,8 +32,9 @@ internal static class Samples
             [new NetworkAttachment("labnet", "172.18.0.2", 16, "172.18.0.1", "02:42:ac:12:00:02", [name, "www"])],
             [Web8080],
             new Dictionary<string, string> { ["courseware.lesson"] = "02-networking" },
-            "{\"Id\":\"3f2a9c1b7d4e\",\"Name\":\"/" + name + "\",\"Config\":{\"Labels\":{\"note\":\"" + Evil.Replace("/", "\\/") +
-            "\"}},\"NetworkSettings\":{\"Networks\":{\"labnet\":{\"IPAddress\":\"172.18.0.2\"}}}}");
+            // As docker inspect prints it (the library's RawJson): an array, four-space indents.
+            "[\n    {\n        \"Id\": \"3f2a9c1b7d4e\",\n        \"Name\": \"/" + name + "\",\n        \"Config\": {\n            \"Labels\": {\n                \"note\": \"" + Evil +
+            "\"\n            }\n        }\n    }\n]");
 
     public static ContainerDetails ClientDetails() =>
         new("9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b", "client", "busybox:stable", "sha256:aa", "running", true, 0,

@@ -1,12 +1,15 @@
 using System.Net.Sockets;
+using Xunit.Sdk;
 
 namespace Courseware.Lab.Tests;
 
 /// <summary>
 /// A test that needs a Docker engine. Outside CI it is skipped, with the reason, when no engine answers; in CI
-/// (CI=true) it always runs, so a missing engine fails the build instead of passing silently.
+/// (CI=true) it always runs, so a missing engine fails the build instead of passing silently. It carries the trait
+/// Needs=Docker (<see cref="Courseware.Tests.DockerTraitDiscoverer"/>), which selects the Docker-facing tests per engine.
 /// </summary>
-public sealed class DockerFactAttribute : FactAttribute
+[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Lab.Tests")]
+public sealed class DockerFactAttribute : FactAttribute, ITraitAttribute
 {
     public DockerFactAttribute()
     {
@@ -16,7 +19,8 @@ public sealed class DockerFactAttribute : FactAttribute
 }
 
 /// <summary>The theory form of <see cref="DockerFactAttribute"/>.</summary>
-public sealed class DockerTheoryAttribute : TheoryAttribute
+[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Lab.Tests")]
+public sealed class DockerTheoryAttribute : TheoryAttribute, ITraitAttribute
 {
     public DockerTheoryAttribute()
     {

@@ -61,7 +61,8 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
     }
 }
 
-public sealed class DockerTheoryAttribute : TheoryAttribute
+[Xunit.Sdk.TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Cli.Tests")]
+public sealed class DockerTheoryAttribute : TheoryAttribute, Xunit.Sdk.ITraitAttribute
 {
     public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
 }

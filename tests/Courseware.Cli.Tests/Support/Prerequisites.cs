@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Xunit.Sdk;
 
 namespace Courseware.Cli.Tests.Support;
 
@@ -71,7 +72,9 @@ public sealed class ChromiumFactAttribute : FactAttribute
     public ChromiumFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Browser);
 }
 
-public sealed class DockerFactAttribute : FactAttribute
+/// <summary>A test that needs the Docker engine; carries the trait Needs=Docker (<see cref="Courseware.Tests.DockerTraitDiscoverer"/>).</summary>
+[TraitDiscoverer("Courseware.Tests.DockerTraitDiscoverer", "Courseware.Cli.Tests")]
+public sealed class DockerFactAttribute : FactAttribute, ITraitAttribute
 {
     public DockerFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
 }

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+
+namespace Courseware.Lab;
+
+public sealed partial class DockerLab
+{
+    /// <summary>The host end of the neighbour's veth pair.</summary>
+    public const string LanInterface = "cw-lan0";
+
+    private static readonly string[] HelperCaps = ["NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"];
+
+    /// <summary>
+    /// Makes a LAN neighbour (see <see cref="LanNeighbour"/>):
+    /// <c>docker run -d --name NAME --network none busybox:stable sleep 86400</c>, then a short-lived helper,
+    /// <c>docker run --rm --network host --pid host --cap-add NET_ADMIN --cap-add SYS_ADMIN --cap-add SYS_PTRACE busybox:stable sh -c '…'</c>,
+    /// adds the veth pair, moves one end into the neighbour and addresses both. Only a rootful Linux engine shares the
+    /// host's network with its bridges; on Docker Desktop or a rootless engine the result says why none was made.
+    /// </summary>
+    public async Task<LanNeighbour> AddLanNeighbourAsync(string name = "lan-neighbour", string hostAddress = "10.250.0.1", string address = "10.250.0.2", CancellationToken cancellationToken = default)
+    {
+        if (!Engine.HostCanReachContainerIps)
+            return new LanNeighbour(name, address, hostAddress, LanInterface, false,
+                $"{Engine.ContainerIpReach} A neighbour wired to this host would not share the engine's network, so none was made.", []);
+
+        var run = new RunOptions { Name = name, Network = "none", Command = ["sleep", "86400"], Interactive = false };
+        await RunAsync("busybox:stable", run, cancellationToken).ConfigureAwait(false);
+        var pid = (await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false)).State?.Pid ?? 0;
+        var script = string.Join("; ", [
+            "set -e",
+            // Refuse addresses this host already routes somewhere other than its default route: they belong to someone.
+            $"gw=$(ip route | sed -n 's/^default via \\([^ ]*\\) dev \\([^ ]*\\).*/via \\1 dev \\2/p' | head -n 1)",
+            $"if r=$(ip route get {address} 2>/dev/null) && [ -n \"$gw\" ] && ! echo \"$r\" | grep -q \"$gw\"; then echo \"{address} is already routed on this host: $r\" >&2; exit 3; fi",
+            $"ip link del {LanInterface} 2>/dev/null || true",
+            // busybox ip ignores 'peer name': the peer comes out as vethN, read back from the link's name@peer.
+            $"ip link add {LanInterface} type veth",
+            $"peer=$(ip -o link show {LanInterface} | sed -n 's/^[0-9]*: {LanInterface}@\\([^:]*\\):.*/\\1/p')",
+            $"ip link set $peer netns {pid}",
+            $"ip addr add {hostAddress}/{LanNeighbour.PrefixLength} dev {LanInterface}",
+            $"ip link set {LanInterface} up",
+            $"nsenter -t {pid} -n ip addr add {address}/{LanNeighbour.PrefixLength} dev $peer",
+            $"nsenter -t {pid} -n ip link set $peer up",
+            $"nsenter -t {pid} -n ip route add default via {hostAddress}",
+        ]);
+        var wiring = await RunHostHelperAsync(["sh", "-c", script], cancellationToken).ConfigureAwait(false);
+        if (wiring.ExitCode != 0)
+        {
+            await RemoveAsync(name, cancellationToken).ConfigureAwait(false);
+            throw new LabException($"The LAN neighbour could not be wired: {wiring.Output.Trim()}",
+                wiring.ExitCode == 3 ? "Pass addresses this host does not use, e.g. AddLanNeighbourAsync(hostAddress: \"10.251.0.1\", address: \"10.251.0.2\")."
+                    : "The helper needs --pid host and the NET_ADMIN, SYS_ADMIN and SYS_PTRACE capabilities; a hardened engine (userns-remap, an authorization plugin) may refuse them.");
+        }
+        return new LanNeighbour(name, address, hostAddress, LanInterface, true,
+            $"A --network none container with one end of a veth pair; the other end, {LanInterface}, is the host's interface at {hostAddress}.",
+            [run.ToCommandLine("busybox:stable"), HostHelperCommandLine(["sh", "-c", script])]);
+    }
+
+    /// <summary>
+    /// <c>docker exec NEIGHBOUR wget -T 2 -O /dev/null http://ADDRESS:PORT/</c>: can the neighbour open that port?
+    /// </summary>
+    public async Task<ReachResult> TryFromNeighbourAsync(LanNeighbour neighbour, string what, string address, int port, CancellationToken cancellationToken = default)
+    {
+        var target = address.Contains(':') ? $"[{address}]:{port}" : $"{address}:{port}";
+        string[] command = ["wget", "-T", "2", "-O", "/dev/null", $"http://{target}/"];
+        var commandLine = $"docker exec {neighbour.Name} {string.Join(' ', command)}";
+        if (!neighbour.Available) return new ReachResult(what, target, false, "not tried: " + neighbour.Why, commandLine);
+        var exec = await ExecAsync(neighbour.Name, command, cancellationToken).ConfigureAwait(false);
+        var detail = (exec.Stderr + exec.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault(l => !l.StartsWith("Connecting to", StringComparison.Ordinal)) ?? "";
+        return new ReachResult(what, target, exec.ExitCode == 0, exec.ExitCode == 0 ? "" : detail, commandLine);
+    }
+
+    /// <summary>
+    /// A host firewall that drops everything arriving from the neighbour, like ufw's "deny incoming" limited to that
+    /// interface: <c>iptables -I INPUT -i cw-lan0 -j DROP</c>, run in the host's namespaces by a helper container.
+    /// Dispose it to remove the rule.
+    /// </summary>
+    public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default)
+    {
+        if (!neighbour.Available) throw new LabException("There is no LAN neighbour on this engine to firewall.", neighbour.Why);
+        string[] rule = ["INPUT", "-i", neighbour.HostInterface, "-j", "DROP"];
+        var add = await RunHostHelperAsync(["nsenter", "-t", "1", "-m", "-n", "iptables", "-I", .. rule], cancellationToken).ConfigureAwait(false);
+        if (add.ExitCode != 0)
+            throw new LabException($"The host firewall rule could not be added: {add.Output.Trim()}",
+                "The host needs the iptables command (Debian/Ubuntu: apt-get install iptables).");
+        return new HostFirewallRule($"iptables -I {string.Join(' ', rule)}", async () =>
+        {
+            // Delete every copy: a killed earlier run may have left one behind.
+            for (var i = 0; i < 5; i++)
+                if ((await RunHostHelperAsync(["nsenter", "-t", "1", "-m", "-n", "iptables", "-D", .. rule], CancellationToken.None).ConfigureAwait(false)).ExitCode != 0)
+                    break;
+        });
+    }
+
+    private static string HostHelperCommandLine(IReadOnlyList<string> command) =>
+        "docker run --rm --network host --pid host " + string.Join(' ', HelperCaps.Select(c => "--cap-add " + c)) + " busybox:stable " +
+        string.Join(' ', command.Select(c => c.Contains(' ') || c.Contains('$') ? "'" + c.Replace("'", "'\\''") + "'" : c));
+
+    /// <summary>Runs a short-lived helper in the host's network and pid namespaces and returns its exit code and output.</summary>
+    private async Task<(long ExitCode, string Output)> RunHostHelperAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        await EnsureImageAsync("busybox:stable", cancellationToken).ConfigureAwait(false);
+        var created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = "busybox:stable",
+            Cmd = command.ToList(),
+            Labels = NewLabels(),
+            HostConfig = new HostConfig { NetworkMode = "host", PidMode = "host", CapAdd = HelperCaps.ToList() },
+        }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            var wait = await Client.Containers.WaitContainerAsync(created.ID, cancellationToken).ConfigureAwait(false);
+            var output = string.Join('\n', await LogsAsync(created.ID, 50, cancellationToken).ConfigureAwait(false));
+            return (wait.StatusCode, output);
+        }
+        finally
+        {
+            await RemoveAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>A host firewall rule a lesson added; disposing it removes the rule.</summary>
+public sealed class HostFirewallRule(string commandLine, Func<Task> remove) : IAsyncDisposable
+{
+    private int _removed;
+
+    /// <summary>The iptables command that added it.</summary>
+    public string CommandLine { get; } = commandLine;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _removed, 1) == 0) await remove().ConfigureAwait(false);
+    }
+
+    public override string ToString() => CommandLine;
+}

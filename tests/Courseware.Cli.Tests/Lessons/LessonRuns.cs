@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Courseware.Cli.Tests.Support;
+using Courseware.Lab;
+
+namespace Courseware.Cli.Tests.Lessons;
+
+/// <summary>
+/// Each lesson runs once per test process through `courseware run`; every test class that asserts a part of its prose
+/// reads the same executed notebook. The default run is checked for what every run must be: exit 0, valid nbformat,
+/// every cell executed without error, nothing left on the engine.
+/// </summary>
+public static class LessonRuns
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Task<ExecutedNotebook>>> Runs = new();
+
+    /// <summary>The lesson as `courseware run notebooks/NAME` left it, with its HTML export beside it.</summary>
+    public static Task<ExecutedNotebook> DefaultAsync(string name) =>
+        Runs.GetOrAdd(name, n => new Lazy<Task<ExecutedNotebook>>(() => RunAsync(n))).Value;
+
+    public static async Task<ExecutedNotebook> RunAsync(string name, params string[] extra)
+    {
+        var output = Paths.NewOutputDirectory(Path.GetFileNameWithoutExtension(name)[..2]);
+        var run = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf(name), "--output", output, .. extra], timeout: TimeSpan.FromMinutes(5));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Notebooks: 1 succeeded, 0 did not", run.Output);
+        Assert.DoesNotContain("✗", run.Output);
+        AssertNothingLeft(run.ProcessId);
+        var executed = new ExecutedNotebook(Path.Combine(output, Path.ChangeExtension(name, ".ipynb")));
+        Assert.True(File.Exists(Path.Combine(output, Path.ChangeExtension(name, ".html"))));
+        NbformatValidation.AssertValid(executed.Path);
+        Assert.All(executed.CodeCells, c => Assert.NotNull(ExecutedNotebook.ExecutionCount(c)));
+        Assert.All(executed.CodeCells, c => Assert.DoesNotContain(ExecutedNotebook.Outputs(c), o => (string?)o["output_type"] == "error"));
+        return executed;
+    }
+
+    private static void AssertNothingLeft(int pid)
+    {
+        foreach (var kind in new[] { "ps", "network" })
+        {
+            string[] args = kind == "ps"
+                ? ["ps", "-aq", "--filter", $"label=courseware.owner.pid={pid}"]
+                : ["network", "ls", "-q", "--filter", $"label=courseware.owner.pid={pid}"];
+            var (exit, output, error) = Prerequisites.Run("docker", args);
+            Assert.True(exit == 0, error);
+            Assert.True(output.Trim().Length == 0, $"{kind} left behind by pid {pid}: {output}");
+        }
+    }
+}
+
+/// <summary>The engine the tests run against, as the library sees it: lessons' claims differ by engine and version.</summary>
+public static class LiveEngine
+{
+    private static readonly Lazy<Task<EngineInfo>> Info = new(async () =>
+    {
+        await using var lab = await DockerLab.ConnectAsync("test-engine-info", new LabOptions { RemoveLeftovers = false });
+        return lab.Engine;
+    });
+
+    public static Task<EngineInfo> GetAsync() => Info.Value;
+}

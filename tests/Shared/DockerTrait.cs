@@ -1,0 +1,18 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Courseware.Tests;
+
+/// <summary>
+/// The trait <c>Needs=Docker</c> that every Docker-facing test carries. The DockerFact/DockerTheory attributes give it
+/// themselves (they are their own trait attribute), so a test cannot need Docker without carrying it. The engine
+/// matrix (scripts/test.sh with COURSEWARE_ENGINES) runs exactly this set on every engine after the first:
+/// <c>dotnet test --filter Needs=Docker</c>.
+/// </summary>
+public sealed class DockerTraitDiscoverer : ITraitDiscoverer
+{
+    public const string Name = "Needs";
+    public const string Value = "Docker";
+
+    public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) => [new(Name, Value)];
+}
