@@ -33,6 +33,7 @@ public static class LabFormatters
             Add<IEnumerable<NetworkDetails>>(NetworkCards.ToHtml, NetworkCards.ToText);
             Add<ResolveResult>(ResolveResultCard.ToHtml);
             Add<ExecResult>(ExecResultCard.ToHtml);
+            Add<HostListener>(HostListenerCard.ToHtml);
             Add<CleanupReport>(CleanupReportCard.ToHtml);
             Add<LabException>(ErrorBox.ToHtml, ErrorBox.ToText);
             Add<ErrorView>(v => ErrorBox.ToHtml(v.Exception), v => ErrorBox.ToText(v.Exception));

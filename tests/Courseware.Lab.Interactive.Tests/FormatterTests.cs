@@ -31,7 +31,7 @@ public class FormatterTests
         LabFormatters.Register();
         Assert.Single(Formatter.RegisteredFormatters(false), f => f.Type == typeof(EngineInfo) && f.MimeType == "text/html");
         foreach (var type in new[] { typeof(EngineInfo), typeof(Container), typeof(List<PsRow>), typeof(PsRow[]), typeof(ContainerDetails), typeof(HttpResult),
-                     typeof(BuildResult), typeof(PingResult), typeof(NetworkDetails), typeof(List<NetworkDetails>), typeof(ResolveResult), typeof(ExecResult),
+                     typeof(BuildResult), typeof(PingResult), typeof(NetworkDetails), typeof(List<NetworkDetails>), typeof(ResolveResult), typeof(ExecResult), typeof(HostListener),
                      typeof(CleanupReport), typeof(LabException), typeof(PortAlreadyAllocatedException) })
             Assert.Equal(["text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(type).Order());
         Assert.Equal(["application/vnd.plotly.v1+json", "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(PlotlyFigure)).Order());
