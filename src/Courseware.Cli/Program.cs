@@ -24,12 +24,13 @@ public static class Program
     }
 
     public static RootCommand BuildRootCommand(ConsoleStreams streams) =>
-        new("courseware: runs the Docker networking lessons headless, exports them, and checks this machine for them.")
+        new("courseware: runs the Docker networking lessons headless, exports them, writes their student versions, and checks this machine for them.")
         {
             RunCommand.Create(streams),
             DoctorCommand.Create(streams),
             CleanCommand.Create(streams),
             FiguresCommand.Create(streams),
+            StudentCommand.Create(streams),
         };
 }
 

@@ -33,6 +33,7 @@ public static class LabFormatters
             Add<IEnumerable<NetworkDetails>>(NetworkCards.ToHtml, NetworkCards.ToText);
             Add<ResolveResult>(ResolveResultCard.ToHtml);
             Add<ExecResult>(ExecResultCard.ToHtml);
+            Add<HostListener>(HostListenerCard.ToHtml);
             Add<CleanupReport>(CleanupReportCard.ToHtml);
             Add<IEnumerable<SwarmNode>>(SwarmCards.NodesToHtml, SwarmCards.NodesToText);
             Add<IEnumerable<ServiceTask>>(SwarmCards.TasksToHtml, SwarmCards.TasksToText);
@@ -40,6 +41,9 @@ public static class LabFormatters
             Add<IpvsCheck>(SwarmCards.IpvsToHtml);
             Add<LabException>(ErrorBox.ToHtml, ErrorBox.ToText);
             Add<ErrorView>(v => ErrorBox.ToHtml(v.Exception), v => ErrorBox.ToText(v.Exception));
+            Add<IEnumerable<PortBindingInfo>>(PortsText.ToHtml, PortsText.ToText);
+            Add<CheckResult>(CheckResultCard.ToHtml, CheckResultCard.ToText, (CheckResult.MimeType, r => r.ToJson().ToJsonString()));
+            Add<PredictionResult>(PredictionCard.ToHtml, PredictionCard.ToText, (PredictionResult.MimeType, p => p.ToJson().ToJsonString()));
             PlotlyFigure.RegisterFormatters();
         }
     }
@@ -66,13 +70,17 @@ public static class LabFormatters
     private static bool IsRegistered() =>
         Formatter.RegisteredFormatters(false).Any(f => f.Type == typeof(EngineInfo) && f.MimeType == Html);
 
-    /// <summary>HTML plus a text/plain form (the record's own ToString unless given), both published with every display.</summary>
-    private static void Add<T>(Func<T, string> html, Func<T, string>? text = null)
+    /// <summary>
+    /// HTML plus a text/plain form (the record's own ToString unless given), both published with every display; and,
+    /// for check results and predictions, a JSON mime type of their own that a runner counts (frontends show the HTML).
+    /// </summary>
+    private static void Add<T>(Func<T, string> html, Func<T, string>? text = null, (string MimeType, Func<T, string> Json)? data = null)
     {
         Formatter.Register<T>((value, writer) => writer.Write(html(value)), Html);
         Formatter.Register<T>((value, writer) => writer.Write(text is null ? value?.ToString() : text(value)), Plain);
+        if (data is { } extra) Formatter.Register<T>((value, writer) => writer.Write(extra.Json(value)), extra.MimeType);
         // Only the preferred mime types end up in the display event; text/plain keeps saved .ipynb outputs readable in
         // viewers that do not render HTML.
-        Formatter.SetPreferredMimeTypesFor(typeof(T), Html, Plain);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), data is { } d ? [Html, Plain, d.MimeType] : [Html, Plain]);
     }
 }

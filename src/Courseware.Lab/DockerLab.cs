@@ -138,11 +138,15 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 
     internal IDictionary<string, IDictionary<string, bool>> SessionFilter() => LabelFilter($"{LabLabels.Session}={SessionId}");
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        StopHostListeners();
+        Client.Dispose();
+    }
 
     public ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 

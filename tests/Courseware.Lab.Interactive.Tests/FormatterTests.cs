@@ -31,10 +31,42 @@ public class FormatterTests
         LabFormatters.Register();
         Assert.Single(Formatter.RegisteredFormatters(false), f => f.Type == typeof(EngineInfo) && f.MimeType == "text/html");
         foreach (var type in new[] { typeof(EngineInfo), typeof(Container), typeof(List<PsRow>), typeof(PsRow[]), typeof(ContainerDetails), typeof(HttpResult),
-                     typeof(BuildResult), typeof(PingResult), typeof(NetworkDetails), typeof(List<NetworkDetails>), typeof(ResolveResult), typeof(ExecResult),
+                     typeof(BuildResult), typeof(PingResult), typeof(NetworkDetails), typeof(List<NetworkDetails>), typeof(ResolveResult), typeof(ExecResult), typeof(HostListener),
                      typeof(CleanupReport), typeof(LabException), typeof(PortAlreadyAllocatedException) })
             Assert.Equal(["text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(type).Order());
         Assert.Equal(["application/vnd.plotly.v1+json", "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(PlotlyFigure)).Order());
+        Assert.Equal(["application/vnd.courseware.check+json", "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(CheckResult)).Order());
+        Assert.Equal(["application/vnd.courseware.prediction+json", "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(PredictionResult)).Order());
+    }
+
+    [Fact]
+    public void A_check_result_is_a_green_tick_with_the_facts_or_a_red_cross_with_the_hint_and_carries_its_json()
+    {
+        var passed = new CheckResult("Loopback <only>", true, "a; b", ["published on 127.0.0.1", "host port 8085"]);
+        var failed = new CheckResult("Loopback", false, "It listens on 0.0.0.0: write -p 127.0.0.1:8085:80.", ["container runs"]);
+
+        AssertCard(Html(passed));
+        Assert.Contains("✓ Loopback &lt;only&gt;", Html(passed));
+        Assert.Contains("published on 127.0.0.1<br>host port 8085", Html(passed));
+        Assert.Contains("cw-box-bad", Html(failed));
+        Assert.Contains("Hint</span>It listens on 0.0.0.0", Html(failed));
+        Assert.Equal("✗ Loopback\nHint: It listens on 0.0.0.0: write -p 127.0.0.1:8085:80.\nAlready right: container runs", Text(failed));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(failed.ToDisplayString(CheckResult.MimeType))!;
+        Assert.False((bool)json["passed"]!);
+        Assert.Equal("Loopback", (string?)json["title"]);
+    }
+
+    [Fact]
+    public void A_prediction_says_right_or_not_and_docker_port_prints_its_lines()
+    {
+        var right = Predict.Reveal("Which port?", "other", "other", "Docker chose 32768.");
+        var wrong = Predict.Reveal("Which port?", "80", "other", "Docker chose 32768.");
+        Assert.Contains("cw-box-ok", Html(right));
+        Assert.Contains("cw-box-warn", Html(wrong));
+        Assert.Contains("You predicted 80; the engine did otherwise: other.", Html(wrong));
+        Assert.Equal("Prediction: Which port?\nYou predicted other, and that is what happened.\nDocker chose 32768.", Text(right));
+        Assert.Equal("80/tcp -> 0.0.0.0:32768\n80/tcp -> [::]:32768\n53/udp -> 127.0.0.1:5353",
+            Text(new List<PortBindingInfo> { new(80, "tcp", "0.0.0.0", 32768, AlsoIpv6: true), new(53, "udp", "127.0.0.1", 5353) }));
     }
 
     [Fact]

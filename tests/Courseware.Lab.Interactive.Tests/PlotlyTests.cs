@@ -39,6 +39,21 @@ public class PlotlyTests
     }
 
     [Fact]
+    public void DnsAnswers_counts_per_address_how_often_it_came_first_and_later()
+    {
+        ResolveResult Lookup(params string[] order) => new("client", "api", order, "");
+        var figure = Charts.DnsAnswers([Lookup("172.18.0.3", "172.18.0.4"), Lookup("172.18.0.4", "172.18.0.3"), Lookup("172.18.0.4", "172.18.0.3"), Lookup()]);
+        var (data, layout) = Bundle(figure);
+        Assert.Equal(["bar", "bar"], data.Select(t => t!["type"]!.GetValue<string>()));
+        Assert.Equal(["172.18.0.3", "172.18.0.4"], data[0]!["x"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal([1, 2], data[0]!["y"]!.AsArray().Select(v => v!.GetValue<int>()));
+        Assert.Equal([2, 1], data[1]!["y"]!.AsArray().Select(v => v!.GetValue<int>()));
+        Assert.Equal("stack", layout["barmode"]!.GetValue<string>());
+        Assert.Equal("Plotly figure \"4 lookups of api: which address came first\": bar ×2", figure.ToDisplayString("text/plain"));
+        Assert.Contains("<td>172.18.0.4</td><td>2</td><td>1</td>", Html(figure));
+    }
+
+    [Fact]
     public void PortMappings_is_a_sankey_from_host_port_through_container_to_container_port()
     {
         var figure = Charts.PortMappings([Samples.Ps(), Samples.PsClient()]);

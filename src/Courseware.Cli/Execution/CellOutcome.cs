@@ -19,6 +19,9 @@ public enum CellStatus
 /// <summary>How one code cell ended. Number is its position among the notebook's code cells, from 1.</summary>
 public sealed record CellOutcome(int Number, int Total, string CellId, string FirstLine, CellStatus Status, TimeSpan Duration, string? Error = null)
 {
+    /// <summary>The checks this cell showed. A failed check does not fail the cell: the cell ran, the learner's answer is what is wrong.</summary>
+    public IReadOnlyList<CheckRecord> Checks { get; init; } = [];
+
     public bool IsFailure => Status is CellStatus.Failed or CellStatus.MissingError or CellStatus.TimedOut or CellStatus.Cancelled;
 
     public string Symbol => Status switch
@@ -58,9 +61,11 @@ public sealed record NotebookRunResult(
     CleanupReport? Cleanup,
     string? CleanupProblem,
     bool Interrupted,
+    CheckTally Checks,
     string? OutputProblem = null)
 {
-    public bool Succeeded => !Interrupted && OutputProblem is null && Cells.Count == CodeCells && Cells.All(c => !c.IsFailure);
+    /// <summary>Every cell ran without failing, every check passed, and the outputs were written.</summary>
+    public bool Succeeded => !Interrupted && OutputProblem is null && Cells.Count == CodeCells && Cells.All(c => !c.IsFailure) && Checks.AllPassed;
 
     public int NotRun => CodeCells - Cells.Count;
 }

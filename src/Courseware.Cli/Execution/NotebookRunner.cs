@@ -60,6 +60,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         CleanupReport? cleanup = null;
         string? cleanupProblem = null;
         var interrupted = false;
+        var checks = new CheckTally();
         var previousDirectory = Directory.GetCurrentDirectory();
         try
         {
@@ -75,7 +76,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
                 // Ctrl+C or SIGTERM while the kernel was starting: no cell ran; the run ends like any interrupted one.
                 interrupted = true;
                 return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, startWatch.Elapsed,
-                    [], null, null, Interrupted: true);
+                    [], null, null, Interrupted: true, checks);
             }
             using var kernelScope = kernel;
             kernelStart = startWatch.Elapsed;
@@ -106,7 +107,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
                 var hint = EarlierCellHint.For(execution, outcomes);
                 if (hint is not null) EarlierCellHint.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
-                var outcome = Judge(start, cell, execution, hint);
+                var outcome = Judge(start, cell, execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
                 outcomes.Add(outcome);
                 progress.CellFinished(outcome);
 
@@ -128,9 +129,13 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             progress.CleanedUp(cleanup, cleanupProblem);
         }
 
+        foreach (var notReached in codeCells.Skip(outcomes.Count).Where(c => c.HasTag(CheckTally.CheckTag)))
+            checks.AddNotRun(notReached);
+        checks.WriteTo(document);
+        progress.Scored(checks);
         var (outputs, outputProblem) = WriteOutputs(document);
         return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, kernelStart,
-            outputs, cleanup, cleanupProblem, interrupted, outputProblem);
+            outputs, cleanup, cleanupProblem, interrupted, checks, outputProblem);
     }
 
     private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution, string? hint = null)

@@ -49,8 +49,26 @@ public static partial class HtmlExporter
             page.Append("<script>/* plotly.js ").Append(PlotlyVersion).Append(" (MIT licence, (c) Plotly, Inc.), embedded by courseware */\n")
                 .Append(ForScriptElement(PlotlyScript.Value)).Append("\n</script>\n");
         }
-        page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(body).Append("</main>\n</body>\n</html>\n");
+        page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(ScoreTable(document)).Append(body).Append("</main>\n</body>\n</html>\n");
         return page.ToString();
+    }
+
+    /// <summary>The run's check score at the top of the page: one row per check, its verdict and what it verified or hints.</summary>
+    private static string ScoreTable(NotebookDocument document)
+    {
+        if (CheckTally.ReadFrom(document) is not { Total: > 0 } score) return "";
+        var html = new StringBuilder();
+        html.Append("<section class=\"score ").Append(score.Passed == score.Total ? "all-passed" : "not-all-passed").Append("\">\n")
+            .Append("<h2>Checks: ").Append(score.Passed).Append('/').Append(score.Total).Append(" passed</h2>\n")
+            .Append("<table><thead><tr><th></th><th>check</th><th>verified, or the hint</th></tr></thead><tbody>\n");
+        foreach (var result in score.Results)
+        {
+            html.Append("<tr class=\"").Append(result.Passed ? "passed" : "failed").Append("\"><td>").Append(result.Passed ? "✓" : "✗")
+                .Append("</td><td><a href=\"#cell-").Append(Escape(result.CellId)).Append("\">").Append(Escape(result.Title)).Append("</a></td><td>")
+                .Append(Escape(result.Message)).Append("</td></tr>\n");
+        }
+        html.Append("</tbody></table>\n</section>\n");
+        return html.ToString();
     }
 
     private static string Title(NotebookDocument document)
@@ -253,6 +271,12 @@ public static partial class HtmlExporter
         th { background: var(--code-bg); }
         img { max-width: 100%; }
         .plotly-figure { width: 100%; min-height: 420px; }
+        .score { border: 1px solid var(--border); border-radius: 6px; padding: 4px 16px 8px; margin-bottom: 24px; }
+        .score h2 { margin: 8px 0; font-size: 18px; }
+        .score.all-passed h2 { color: #1a7f37; }
+        .score.not-all-passed h2 { color: var(--error); }
+        .score tr.passed td:first-child { color: #1a7f37; }
+        .score tr.failed td:first-child { color: var(--error); }
         blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
         """;
 

@@ -14,6 +14,9 @@ public interface INotebookProgress
     void CellFinished(CellOutcome outcome);
 
     void CleanedUp(CleanupReport? report, string? problem);
+
+    /// <summary>The notebook's check score, once every cell has run.</summary>
+    void Scored(CheckTally checks);
 }
 
 /// <summary>Shows a run: a live progress display on a terminal, plain lines in CI and logs.</summary>

@@ -50,6 +50,8 @@ public sealed class LiveReporter(IAnsiConsole console) : IRunReporter
             };
             console.MarkupLine($"[{colour}]{Markup.Escape(Fit(ProgressText.CellLine(outcome)))}[/]");
             foreach (var line in ProgressText.Detail(outcome)) console.MarkupLine($"[grey]{Markup.Escape(Fit(line))}[/]");
+            foreach (var (line, check) in ProgressText.CheckLines(outcome).Zip(outcome.Checks))
+                console.MarkupLine($"[{(check.Passed ? "green" : "red")}]{Markup.Escape(Fit(line))}[/]");
             task.Increment(1);
         }
 
@@ -57,6 +59,12 @@ public sealed class LiveReporter(IAnsiConsole console) : IRunReporter
         {
             var text = ProgressText.Cleanup(report, problem);
             if (text.Length > 0) console.MarkupLine($"[{(problem is null ? "grey" : "yellow")}]{Markup.Escape(Fit(text))}[/]");
+        }
+
+        public void Scored(CheckTally checks)
+        {
+            foreach (var line in ProgressText.Score(checks))
+                console.MarkupLine($"[{(checks.AllPassed ? "green" : "red")}]{Markup.Escape(line)}[/]");
         }
 
         // A line that wraps while the progress bar is drawn below it garbles the display.

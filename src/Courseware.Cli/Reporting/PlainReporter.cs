@@ -43,8 +43,14 @@ public sealed class PlainReporter(TextWriter output, TextWriter error) : IRunRep
         {
             reporter.Write(ProgressText.CellLine(outcome));
             foreach (var line in ProgressText.Detail(outcome)) reporter.Write(line);
+            foreach (var line in ProgressText.CheckLines(outcome)) reporter.Write(line);
         }
 
         public void CleanedUp(CleanupReport? report, string? problem) => reporter.Write(ProgressText.Cleanup(report, problem));
+
+        public void Scored(CheckTally checks)
+        {
+            foreach (var line in ProgressText.Score(checks)) reporter.Write(line);
+        }
     }
 }

@@ -31,6 +31,19 @@ public static class ProgressText
             yield return "          " + Truncate(line, 160);
     }
 
+    /// <summary>Under a cell's line, one line per check it showed: <c>          ✗ check Publish on loopback: hint</c>.</summary>
+    public static IEnumerable<string> CheckLines(CellOutcome outcome) =>
+        outcome.Checks.Select(c => $"          {(c.Passed ? "✓" : "✗")} check {c.Title}: {Truncate(c.Message, 200)}");
+
+    /// <summary>The score line of a notebook (none when it has no checks), and the checks that did not pass.</summary>
+    public static IEnumerable<string> Score(CheckTally checks)
+    {
+        if (checks.Total == 0) yield break;
+        yield return $"  Score: {checks.Passed}/{checks.Total} checks passed";
+        foreach (var failed in checks.Results.Where(r => !r.Passed))
+            yield return $"    ✗ {failed.Title}: {Truncate(failed.Message, 200)}";
+    }
+
     public static string Cleanup(CleanupReport? report, string? problem) =>
         problem is not null ? $"  ! {problem}" :
         report is null || report.Total == 0 ? "" :
@@ -47,6 +60,7 @@ public static class ProgressText
         var status = result.Succeeded ? "✓" : "✗";
         var verdict = result.Succeeded ? "succeeded" : result.Interrupted ? "interrupted" : "failed";
         var failures = result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number} {c.Label}").ToList();
+        if (!result.Checks.AllPassed) failures.Add($"{result.Checks.Total - result.Checks.Passed} of {result.Checks.Total} checks not passed");
         var detail = failures.Count == 0 ? "" : $": {string.Join(", ", failures)}";
         var notRun = result.NotRun > 0 ? $"; {result.NotRun} cell{(result.NotRun == 1 ? "" : "s")} not run" : "";
         var written = result.OutputProblem is null ? "" : $"; {result.OutputProblem}";

@@ -24,6 +24,7 @@ public sealed partial class DockerLab
         bool interactive = true,
         IReadOnlyDictionary<string, string>? env = null,
         string? hostname = null,
+        IEnumerable<string>? addHosts = null,
         CancellationToken cancellationToken = default) =>
         RunAsync(image, new RunOptions
         {
@@ -36,6 +37,7 @@ public sealed partial class DockerLab
             Interactive = interactive,
             Env = env ?? new Dictionary<string, string>(),
             Hostname = hostname,
+            AddHosts = addHosts?.ToList() ?? [],
         }, cancellationToken);
 
     /// <summary>
@@ -49,6 +51,8 @@ public sealed partial class DockerLab
             throw new LabException("No image was given.", "Name the image to run, e.g. RunAsync(\"exercise4\") for docker run exercise4.");
         if (options.Name is { } n && !Regex.IsMatch(n, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
             throw new LabException($"'{n}' is not a valid container name.", "Container names use letters, digits, '_', '.' and '-', and start with a letter or digit.");
+
+        foreach (var entry in options.AddHosts) ExtraHost.Check(entry);
 
         await EnsureImageAsync(image, cancellationToken).ConfigureAwait(false);
         if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
@@ -90,6 +94,7 @@ public sealed partial class DockerLab
                 ReadonlyPaths = options.SecurityOpt.Contains("systempaths=unconfined") ? [] : null!,
                 CgroupnsMode = options.CgroupNs!,
                 Binds = options.Volumes.Count == 0 ? null! : options.Volumes.ToList(),
+                ExtraHosts = options.AddHosts.Count == 0 ? null! : options.AddHosts.ToList(),
             },
         };
         options.Publish.ApplyTo(parameters);

@@ -26,6 +26,14 @@ public sealed record PortBindingInfo(int ContainerPort, string Protocol, string?
         ? $"{ContainerPort}/{Protocol}"
         : $"{FormatHost(HostIp)}:{HostPort}->{ContainerPort}/{Protocol}" + (AlsoIpv6 ? $", :::{HostPort}->{ContainerPort}/{Protocol}" : "");
 
+    /// <summary>The lines <c>docker port</c> prints for this binding ("80/tcp -> 0.0.0.0:32768", and the [::] twin).</summary>
+    public IEnumerable<string> ToDockerPort()
+    {
+        if (HostPort is null) yield break;
+        yield return $"{ContainerPort}/{Protocol} -> {FormatHost(HostIp)}:{HostPort}";
+        if (AlsoIpv6) yield return $"{ContainerPort}/{Protocol} -> [::]:{HostPort}";
+    }
+
     private static string FormatHost(string? ip) => ip switch
     {
         null or "" => "0.0.0.0",

@@ -18,6 +18,13 @@ public sealed record RunOptions
     /// <summary><c>--network-alias</c>: extra DNS names on that network.</summary>
     public IReadOnlyList<string> NetworkAliases { get; init; } = [];
 
+    /// <summary>
+    /// <c>--add-host NAME:ADDRESS</c>, any number of times: a line in the container's /etc/hosts. The address
+    /// <c>host-gateway</c> is the engine's address for the host (Engine 20.10+), as in
+    /// <c>--add-host host.docker.internal:host-gateway</c>.
+    /// </summary>
+    public IReadOnlyList<string> AddHosts { get; init; } = [];
+
     /// <summary><c>--hostname</c>.</summary>
     public string? Hostname { get; init; }
 
@@ -65,6 +72,7 @@ public sealed record RunOptions
         if (Name is not null) words.AddRange(["--name", Name]);
         if (Network is not null) words.AddRange(["--network", Network]);
         foreach (var alias in NetworkAliases) words.AddRange(["--network-alias", alias]);
+        foreach (var host in AddHosts) words.AddRange(["--add-host", host]);
         if (Hostname is not null) words.AddRange(["--hostname", Hostname]);
         if (Privileged) words.Add("--privileged");
         foreach (var cap in CapAdd) words.AddRange(["--cap-add", cap]);

@@ -9,8 +9,12 @@ public sealed partial class DockerLab
     /// Removes every container, network, volume and (unless told otherwise) image of this session.
     /// CLI: <c>docker rm -f $(docker ps -aq --filter label=courseware.session=ID)</c>, then the same for networks, volumes and images.
     /// </summary>
-    public Task<CleanupReport> CleanAsync(bool images = true, CancellationToken cancellationToken = default) =>
-        RemoveMatchingAsync(Client, SessionFilter(), _ => true, images, cancellationToken);
+    public Task<CleanupReport> CleanAsync(bool images = true, CancellationToken cancellationToken = default)
+    {
+        // The session's services on the host (ListenOnHost) go too: they are part of what the lesson set up.
+        StopHostListeners();
+        return RemoveMatchingAsync(Client, SessionFilter(), _ => true, images, cancellationToken);
+    }
 
     /// <summary>Removes everything any course session created on this engine (<c>courseware clean</c>).</summary>
     public static async Task<CleanupReport> CleanAllAsync(bool images = true, CancellationToken cancellationToken = default)

@@ -38,7 +38,7 @@ public sealed class ReporterSnapshotTests
             foreach (var outcome in outcomes) progress.CellFinished(outcome);
             progress.CleanedUp(new CleanupReport(["exercise4", "clash"], ["labnet"], ["exercise4"]), null);
             return Task.FromResult(new NotebookRunResult("01-exposing-ports", header.Path, outcomes, 6, 123.45 * S, 1.2 * S,
-                ["/out/01-exposing-ports.ipynb", "/out/01-exposing-ports.html"], null, null, Interrupted: false,
+                ["/out/01-exposing-ports.ipynb", "/out/01-exposing-ports.html"], null, null, Interrupted: false, Checks: new CheckTally(),
                 OutputProblem: "could not write /out/01-exposing-ports.html: No space left on device"));
         });
         reporter.Summary([result], 2, 130 * S);
