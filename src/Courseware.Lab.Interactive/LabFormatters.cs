@@ -34,6 +34,8 @@ public static class LabFormatters
             Add<ResolveResult>(ResolveResultCard.ToHtml);
             Add<ExecResult>(ExecResultCard.ToHtml);
             Add<HostListener>(HostListenerCard.ToHtml);
+            Add<LanNeighbour>(LanNeighbourCard.ToHtml);
+            Add<LanExposureReport>(LanExposureCard.ToHtml);
             Add<CleanupReport>(CleanupReportCard.ToHtml);
             Add<LabException>(ErrorBox.ToHtml, ErrorBox.ToText);
             Add<ErrorView>(v => ErrorBox.ToHtml(v.Exception), v => ErrorBox.ToText(v.Exception));

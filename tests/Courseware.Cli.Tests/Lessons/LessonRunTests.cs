@@ -103,7 +103,7 @@ public sealed class LessonRunTests
         var webIp = Regex.Match(names, @"web → (\d+\.\d+\.\d+\.\d+) \(from client\)").Groups[1].Value;
         Assert.NotEmpty(webIp);
         Assert.Contains($"site → {webIp} (from client)", names);
-        var byName = Text(lesson, "wget\", \"-q\"");
+        var byName = Text(lesson, "wget\", \"-qO-\"");
         Assert.Contains("exit code 0", byName);
         Assert.Contains("title: Hello from exercise4", byName);
         Assert.Contains($"PING web ({webIp}) from client: 3 transmitted, 3 received, 0% packet loss", byName);
