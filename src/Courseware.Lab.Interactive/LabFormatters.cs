@@ -34,6 +34,8 @@ public static class LabFormatters
             Add<ResolveResult>(ResolveResultCard.ToHtml);
             Add<ExecResult>(ExecResultCard.ToHtml);
             Add<HostListener>(HostListenerCard.ToHtml);
+            Add<LanNeighbour>(LanNeighbourCard.ToHtml);
+            Add<LanExposureReport>(LanExposureCard.ToHtml);
             Add<CleanupReport>(CleanupReportCard.ToHtml);
             Add<IEnumerable<SwarmNode>>(SwarmCards.NodesToHtml, SwarmCards.NodesToText);
             Add<IEnumerable<ServiceTask>>(SwarmCards.TasksToHtml, SwarmCards.TasksToText);

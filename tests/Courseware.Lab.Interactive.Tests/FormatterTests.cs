@@ -201,7 +201,7 @@ public class FormatterTests
         Assert.Contains("4 sent, 3 received, 25% loss", html);
         Assert.Contains("0.087 / 0.093 / 0.102 ms", html);
         Assert.Contains("<b>Container</b>: Sent from container &#39;client&#39; on labnet.", html);
-        Assert.Contains("docker exec client ping -c 4 web", html);
+        Assert.Contains("docker exec client ping -c 4 -i 0.2 -W 1 web", html);
         Assert.Contains("lost", html);
         Assert.Contains("0.091 ms", html);
 
@@ -209,7 +209,7 @@ public class FormatterTests
         Assert.Contains("0% loss", host);
         Assert.Contains("0.048 / 0.054 / 0.061 ms", host);
         Assert.Contains("<b>Host</b>", host);
-        Assert.Contains("ping -c 4 172.18.0.2", host);
+        Assert.Contains("ping -c 4 -i 0.2 -W 1 172.18.0.2", host);
         Assert.Contains("path: Host", Text(Samples.PingFromHost()));
     }
 

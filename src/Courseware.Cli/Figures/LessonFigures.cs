@@ -19,7 +19,7 @@ public static class LessonFigures
         try
         {
             await lab.BuildAsync("exercise4", Path.Combine(repositoryRoot, "exercise4"), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var web = await lab.RunAsync("exercise4", new RunOptions { Name = "exercise4", Publish = [$"{hostPort}:80"] }, cancellationToken).ConfigureAwait(false);
+            var web = await lab.RunAsync("exercise4", new RunOptions { Name = "exercise4", Publish = [$"{hostPort}:80"], Interactive = true }, cancellationToken).ConfigureAwait(false);
             await lab.WaitForHttpAsync(web, cancellationToken: cancellationToken).ConfigureAwait(false);
             // A moment of uptime, so STATUS reads like the lesson's "Up 2 seconds" rather than "Less than a second".
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ public sealed partial class DockerLab
         string? network = null,
         IEnumerable<string>? networkAliases = null,
         IEnumerable<string>? command = null,
-        bool interactive = true,
+        bool interactive = false,
         IReadOnlyDictionary<string, string>? env = null,
         string? hostname = null,
         IEnumerable<string>? addHosts = null,

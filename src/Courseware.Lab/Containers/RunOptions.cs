@@ -52,8 +52,8 @@ public sealed record RunOptions
     /// <summary>The command after the image name; empty keeps the image's CMD.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 
-    /// <summary><c>-it</c>: a terminal and open stdin, as in the lesson's <c>docker run -dit</c>.</summary>
-    public bool Interactive { get; init; } = true;
+    /// <summary><c>-it</c>: a terminal and open stdin, as in lesson 01's <c>docker run -dit</c>. Off by default, as in <c>docker run -d</c>.</summary>
+    public bool Interactive { get; init; }
 
     /// <summary>Throw <see cref="ContainerExitedException"/> if the container is not running right after start.</summary>
     public bool ExpectRunning { get; init; } = true;

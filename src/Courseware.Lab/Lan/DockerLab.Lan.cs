@@ -111,13 +111,21 @@ public sealed partial class DockerLab
     private async Task<(long ExitCode, string Output)> RunHostHelperAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         await EnsureImageAsync("busybox:stable", cancellationToken).ConfigureAwait(false);
-        var created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        CreateContainerResponse created;
+        try
         {
-            Image = "busybox:stable",
-            Cmd = command.ToList(),
-            Labels = NewLabels(),
-            HostConfig = new HostConfig { NetworkMode = "host", PidMode = "host", CapAdd = HelperCaps.ToList() },
-        }, cancellationToken).ConfigureAwait(false);
+            created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
+            {
+                Image = "busybox:stable",
+                Cmd = command.ToList(),
+                Labels = NewLabels(),
+                HostConfig = new HostConfig { NetworkMode = "host", PidMode = "host", CapAdd = HelperCaps.ToList() },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, Engine.Endpoint, HostHelperCommandLine(command));
+        }
         try
         {
             await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);

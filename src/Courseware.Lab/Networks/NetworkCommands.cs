@@ -74,9 +74,9 @@ public sealed class NetworkCommands
         {
             throw NoSuchNetwork(name);
         }
-        catch (Exception e) when (EngineErrors.IsNotFound(e))
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw NoSuchNetwork(name);
+            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network inspect {name}");
         }
         var configs = n.IPAM?.Config ?? [];
         var gateways = configs.Select(c => c.Gateway).Where(g => !string.IsNullOrEmpty(g)).ToList();

@@ -33,7 +33,7 @@ public sealed partial class DockerLab
             {
                 var replies = await IcmpEcho.PingAsync(socket, raw, IPAddress.Parse(attachment.IpAddress), count, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
                 return new PingResult(details.Name, attachment.IpAddress, PingPath.Host, "this host",
-                    "A Linux engine routes the container's network to the host, so the host reaches the container's IP directly.", replies);
+                    "A Linux engine routes the container's network to the host, so the host reaches the container's IP directly.", replies) { Count = count };
             }
         }
         else
@@ -63,14 +63,14 @@ public sealed partial class DockerLab
     private async Task<PingResult> PingFromAsync(string from, string address, string target, int count, CancellationToken cancellationToken)
     {
         // -W bounds each wait so an unreachable target ends in about count seconds, not forever.
-        var exec = await ExecAsync(from, ["ping", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", "0.2", "-W", "1", address], cancellationToken).ConfigureAwait(false);
+        var exec = await ExecAsync(from, PingResult.Arguments(count, address), cancellationToken).ConfigureAwait(false);
         var output = exec.Stdout + exec.Stderr;
         var resolved = BusyboxPingOutput.ResolvedAddress(output);
         var replies = resolved is null ? [] : BusyboxPingOutput.Parse(output, count);
         var error = resolved is null
             ? (output.Contains("bad address", StringComparison.Ordinal) ? $"'{address}' does not resolve from {from}" : output.Trim())
             : replies.All(r => !r.Received) ? "no reply: the target is not reachable from this network" : null;
-        return new PingResult(target, resolved ?? address, PingPath.Container, from, "", replies, error);
+        return new PingResult(target, resolved ?? address, PingPath.Container, from, "", replies, error) { Destination = address, Count = count };
     }
 
     private async Task<string> EnsurePingerAsync(string network, CancellationToken cancellationToken)

@@ -27,10 +27,23 @@ public sealed record PingResult(string Target, string Address, PingPath Path, st
     public double? AvgMs => Received == 0 ? null : Replies.Where(r => r.Received).Average(r => r.RoundTripMs);
     public double? MaxMs => Received == 0 ? null : Replies.Where(r => r.Received).Max(r => r.RoundTripMs);
 
-    /// <summary>The docker CLI / shell command this ping stands for.</summary>
+    /// <summary>What was pinged, as it was passed (a name stays a name); null: the address.</summary>
+    public string? Destination { get; init; }
+
+    /// <summary>How many echo requests were asked for (Sent counts only those that went out).</summary>
+    public int? Count { get; init; }
+
+    /// <summary>
+    /// The command this ping is: <c>ping -c N -i 0.2 -W 1 ADDRESS</c> from the host, or that ping run by docker exec in
+    /// the source container. Both send every 0.2 s and wait at most 1 s per reply, so an unreachable target ends fast.
+    /// </summary>
     public string CommandLine => Path == PingPath.Host
-        ? CliTwin.Command("ping", "-c", Sent.ToString(System.Globalization.CultureInfo.InvariantCulture), Address)
-        : CliTwin.Command("docker", "exec", From, "ping", "-c", Sent.ToString(System.Globalization.CultureInfo.InvariantCulture), Target);
+        ? CliTwin.Command(Arguments(Count ?? Sent, Address))
+        : CliTwin.Command(["docker", "exec", From, .. Arguments(Count ?? Sent, Destination ?? Target)]);
+
+    /// <summary>The ping arguments both paths use (busybox's and iputils' ping take the same flags).</summary>
+    public static string[] Arguments(int count, string destination) =>
+        ["ping", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", "0.2", "-W", "1", destination];
 
     public override string ToString() =>
         Error is not null && Received == 0

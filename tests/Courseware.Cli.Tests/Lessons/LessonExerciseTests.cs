@@ -19,8 +19,8 @@ public sealed class LessonExerciseTests
             ["There is no container loopback-web yet", "There is no container pick-a-port yet", "Host port 8087 still leads to container port 8080, where nothing listens"],
             [
                 ("publish: [$\"127.0.0.1:{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:80\"]", "It listens on 0.0.0.0"),
-                ("await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 6}:80\"]);", "Host port 8086 looks chosen by you: write only the container port, -p 80"),
-                ("await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 8}:80\"])", "The page is now on host port 8088; keep host port 8087"),
+                ("await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 13}:80\"]);", "Host port 8093 looks chosen by you: write only the container port, -p 80"),
+                ("await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 14}:80\"])", "The page is now on host port 8094; keep host port 8087"),
             ]),
         ["02-container-to-container.ipynb"] = (
             ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],

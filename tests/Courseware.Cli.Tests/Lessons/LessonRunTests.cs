@@ -68,7 +68,7 @@ public sealed class LessonRunTests
         Assert.Contains("GET http://localhost:8081/ → 200 OK", Text(lesson, "var spec = PortPublication.Parse("));
         Assert.Matches(@"-p 80 → Docker chose host port \d+;  -P → host port \d+", Text(lesson, "var random = await docker.RunAsync"));
         Assert.Contains("same page: True", Text(lesson, "var twoDoors"));
-        Assert.Contains("127.0.0.1:8084 → 80/tcp", Text(lesson, "var localOnly"));
+        Assert.Contains("127.0.0.1:8084 → 80/tcp", Text(lesson, "var localOnly = await"));
         var clash = Text(lesson, "name: \"clash\"");
         Assert.Contains("Port already allocated: Host port 8080 is already allocated", clash);
         Assert.Contains("out of range 1-65535", Text(lesson, "PortPublication.Parse(\"99999:80\")"));
@@ -103,7 +103,7 @@ public sealed class LessonRunTests
         var webIp = Regex.Match(names, @"web → (\d+\.\d+\.\d+\.\d+) \(from client\)").Groups[1].Value;
         Assert.NotEmpty(webIp);
         Assert.Contains($"site → {webIp} (from client)", names);
-        var byName = Text(lesson, "wget\", \"-q\"");
+        var byName = Text(lesson, "wget\", \"-qO-\", \"http://web/\"");
         Assert.Contains("exit code 0", byName);
         Assert.Contains("title: Hello from exercise4", byName);
         Assert.Contains($"PING web ({webIp}) from client: 3 transmitted, 3 received, 0% packet loss", byName);

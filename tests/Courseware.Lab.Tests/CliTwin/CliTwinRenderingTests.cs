@@ -43,7 +43,8 @@ public sealed class CliTwinRenderingTests
 
         Assert.Equal("docker run -d --name web --network labnet --network-alias site --hostname web-1 -e 'GREETING=hello world' " +
                      "-p 8080:80 -p '[::1]:8081:80' exercise4 sh -c 'httpd -f -p 80'", options.ToCommandLine("exercise4"));
-        Assert.Equal("docker run -dit exercise4", new RunOptions().ToCommandLine("exercise4"));
+        Assert.Equal("docker run -d exercise4", new RunOptions().ToCommandLine("exercise4"));
+        Assert.Equal("docker run -dit exercise4", new RunOptions { Interactive = true }.ToCommandLine("exercise4"));
     }
 
     [Theory]

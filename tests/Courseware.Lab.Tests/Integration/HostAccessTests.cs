@@ -89,7 +89,7 @@ public sealed class HostAccessTests : LabTest
         using var service = Lab.ListenOnHost("0.0.0.0");
         var name = Unique("named");
         var container = await Lab.RunAsync("busybox:stable", name: name, command: ["sleep", "600"], addHosts: ["host.docker.internal:host-gateway"]);
-        Assert.Equal($"docker run -dit --name {name} --add-host host.docker.internal:host-gateway busybox:stable sleep 600", container.CommandLine);
+        Assert.Equal($"docker run -d --name {name} --add-host host.docker.internal:host-gateway busybox:stable sleep 600", container.CommandLine);
         var gateway = Assert.Single((await Lab.InspectAsync(name)).Networks).Gateway;
 
         var hosts = await Lab.ExecAsync(name, "cat", "/etc/hosts");

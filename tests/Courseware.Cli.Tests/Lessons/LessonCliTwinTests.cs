@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Courseware.Cli.Tests.Support;
+
+namespace Courseware.Cli.Tests.Lessons;
+
+/// <summary>
+/// The CLI twin is what runs: every docker command a cell's cards show (docker run, docker exec, ping) must be one the
+/// cell's comment names, with the same flags and values (in any order; a &lt;placeholder&gt; in the comment stands for
+/// one value, such as an IP address the engine hands out).
+/// </summary>
+[Collection("lessons")]
+public sealed partial class LessonCliTwinTests
+{
+    [GeneratedRegex(@"<code>((?:docker (?:run|exec)|ping) [^<]*)</code>")]
+    private static partial Regex ShownCommand();
+
+    [GeneratedRegex(@"//.*?\b((?:docker (?:run|exec)|ping) .*)")]
+    private static partial Regex CommentCommand();
+
+    [DockerTheory]
+    [InlineData("01-exposing-ports.ipynb")]
+    [InlineData("02-container-to-container.ipynb")]
+    public async Task Every_command_a_card_shows_is_the_one_its_cell_comment_names(string name)
+    {
+        var lesson = await LessonRuns.DefaultAsync(name);
+        var wrong = new List<string>();
+        var checkedCount = 0;
+        foreach (var cell in lesson.CodeCells)
+        {
+            var comments = ExecutedNotebook.Source(cell).Split('\n')
+                .Select(l => CommentCommand().Match(l)).Where(m => m.Success)
+                // A comment may chain commands (&&, ;) or add a note after two spaces, "(" or "→".
+                .SelectMany(m => Regex.Split(m.Groups[1].Value, @"\s&&\s|;\s*|\s{2,}|\s\(|\s→"))
+                .Where(s => s.StartsWith("docker ", StringComparison.Ordinal) || s.StartsWith("ping ", StringComparison.Ordinal))
+                .ToList();
+            var html = string.Concat(ExecutedNotebook.Outputs(cell).Select(o => ExecutedNotebook.Join(o["data"]?["text/html"])));
+            foreach (Match shown in ShownCommand().Matches(html))
+            {
+                var command = WebUtility.HtmlDecode(shown.Groups[1].Value);
+                checkedCount++;
+                if (!comments.Any(c => SameCommand(c, command)))
+                    wrong.Add($"{ExecutedNotebook.Source(cell).Split('\n')[0]}\n    runs:    {command}\n    comment: {string.Join(" | ", comments)}");
+            }
+        }
+        Assert.True(checkedCount >= 10, $"only {checkedCount} commands were shown by cards");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    /// <summary>Same words in any order; a comment word with a &lt;placeholder&gt; matches any word of that shape.</summary>
+    internal static bool SameCommand(string comment, string shown)
+    {
+        var expected = Regex.Replace(comment.Trim(), @"<[^>]*>", "\u0001").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Replace("'", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal)).ToList();
+        var actual = shown.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Replace("'", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal)).ToList();
+        if (expected.Count != actual.Count) return false;
+        foreach (var word in expected.OrderBy(w => w.Contains('\u0001')))
+        {
+            var pattern = new Regex("^" + Regex.Escape(word).Replace("\u0001", ".+", StringComparison.Ordinal) + "$");
+            var i = actual.FindIndex(pattern.IsMatch);
+            if (i < 0) return false;
+            actual.RemoveAt(i);
+        }
+        return true;
+    }
+
+    [Theory]
+    [InlineData("docker run -d -p 8080:80 --name clash exercise4", "docker run -d --name clash -p 8080:80 exercise4", true)]
+    [InlineData("docker run -d -p 8080:80 --name clash exercise4", "docker run -dit --name clash -p 8080:80 exercise4", false)]
+    [InlineData("docker exec client-default ping -c 3 -i 0.2 -W 1 <IP of web-default>", "docker exec client-default ping -c 3 -i 0.2 -W 1 172.17.0.2", true)]
+    [InlineData("docker exec client-default ping -c 3 <IP of web-default>", "docker exec client-default ping -c 3 -i 0.2 -W 1 172.17.0.2", false)]
+    [InlineData("docker run -d -p <bindAddress>:<hostPort+1>:<containerPort/protocol> --name my-mapping exercise4", "docker run -d --name my-mapping -p 0.0.0.0:8081:80 exercise4", true)]
+    public void Comparison_is_by_words_with_placeholders(string comment, string shown, bool same) =>
+        Assert.Equal(same, SameCommand(comment, shown));
+}
