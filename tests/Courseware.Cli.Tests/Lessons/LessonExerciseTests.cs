@@ -29,9 +29,23 @@ public sealed class LessonExerciseTests
                 ("await docker.Network.CreateAsync(\"db-only\", @internal: true);", "await docker.Network.CreateAsync(\"db-only\");", "db-only is an ordinary bridge, with a gateway to the outside: create it with --internal"),
                 ("await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
             ]),
+        ["03-multi-host-networking.ipynb"] = (
+            ["web runs 3 task(s), not 5", "There is no container gamma on node3 yet", "The manager has no network backnet yet"],
+            [
+                ("await manager.Service.ScaleAsync(\"web\", 5)", "await manager.Service.ScaleAsync(\"web\", 4)", "web runs 4 task(s), not 5"),
+                ("Name = \"gamma\", Network = overlayName, ", "Name = \"gamma\", ", "gamma is on node3 but on bridge, not on labnet"),
+                ("Name = \"delta\", Network = \"backnet\", ", "Name = \"delta\", Network = overlayName, ", "delta is on labnet, not backnet"),
+            ]),
     };
 
     public static IEnumerable<object[]> Names() => Lessons.Keys.Select(k => new object[] { k });
+
+    /// <summary>
+    /// Lesson 03 needs a rootful engine to host its nodes; on a rootless one it stops at the cluster cell and says why,
+    /// which Lesson03MultiHostTests asserts on that engine. Its exercises can only be judged where the cluster runs.
+    /// </summary>
+    private static bool NeedsClusterButEngineIsRootless(string name) =>
+        name.StartsWith("03-", StringComparison.Ordinal) && Prerequisites.EngineIsRootless;
 
     private static JsonObject Checks(string executed) =>
         (JsonObject)JsonNode.Parse(File.ReadAllText(executed))!["metadata"]!["courseware"]!["checks"]!;
@@ -51,7 +65,7 @@ public sealed class LessonExerciseTests
     private static async Task<(CliRun Run, string Executed)> RunAsync(string notebook, params string[] extra)
     {
         var output = Paths.NewOutputDirectory("ex" + Path.GetFileName(notebook)[..2]);
-        var run = await CoursewareProcess.RunAsync(["run", notebook, "--output", output, "--format", "ipynb", .. extra], timeout: TimeSpan.FromMinutes(5));
+        var run = await CoursewareProcess.RunAsync(["run", notebook, "--output", output, "--format", "ipynb", .. extra], timeout: TimeSpan.FromMinutes(10));
         return (run, Path.Combine(output, Path.GetFileName(notebook)));
     }
 
@@ -80,6 +94,7 @@ public sealed class LessonExerciseTests
     [MemberData(nameof(Names))]
     public async Task The_teacher_version_passes_every_check(string name)
     {
+        if (NeedsClusterButEngineIsRootless(name)) return;
         // The lesson's one `courseware run` of this test process, shared with the prose assertions.
         var executed = (await LessonRuns.DefaultAsync(name)).Path;
 
@@ -95,6 +110,7 @@ public sealed class LessonExerciseTests
     [MemberData(nameof(Names))]
     public async Task The_student_version_fails_every_check_with_the_hint_for_an_untouched_exercise(string name)
     {
+        if (NeedsClusterButEngineIsRootless(name)) return;
         var messages = await InSiblingFolderAsync(async folder =>
         {
             var convert = await CoursewareProcess.RunAsync(["student", LessonNotebook.PathOf(name), "--output", folder]);
@@ -120,6 +136,7 @@ public sealed class LessonExerciseTests
     [MemberData(nameof(Names))]
     public async Task A_plausible_mistake_in_each_exercise_gets_its_own_hint(string name)
     {
+        if (NeedsClusterButEngineIsRootless(name)) return;
         var mistakes = Lessons[name].Mistakes;
         var messages = await InSiblingFolderAsync(async folder =>
         {
@@ -149,6 +166,7 @@ public sealed class LessonExerciseTests
     [MemberData(nameof(Names))]
     public async Task In_the_official_kernel_teacher_checks_pass_and_student_checks_fail(string name)
     {
+        if (NeedsClusterButEngineIsRootless(name)) return;
         Assert.Equal(0, Prerequisites.Run("dotnet", ["tool", "restore"], Paths.RepoRoot).Exit);
         async Task<IReadOnlyList<OfficialCellResult>> RunAsync(string path)
         {
