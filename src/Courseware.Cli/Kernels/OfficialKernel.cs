@@ -289,10 +289,32 @@ public sealed partial class OfficialKernel : IAsyncDisposable
         {
             // Already exited and reaped.
         }
+        await EnsureKernelGoneAsync().ConfigureAwait(false);
         await _reader.ConfigureAwait(false);
         _process.Dispose();
         _oneAtATime.Dispose();
         if (_options.RemoveLeftoversOnDispose) await RemoveLeftoversAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The kernel is a child of the `dotnet tool run` host, and a tree kill reaches only the children it finds at that
+    /// moment. Until the kernel itself is gone, its session (containers, a host listener's port) still counts as live,
+    /// so the next notebook on this engine would find them taken: wait for it, and kill it if it lingers.
+    /// </summary>
+    private async Task EnsureKernelGoneAsync()
+    {
+        if (KernelProcessId is not int pid) return;
+        try
+        {
+            using var kernel = Process.GetProcessById(pid);
+            if (!kernel.HasExited) kernel.Kill(entireProcessTree: true);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await kernel.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            // Gone already (ArgumentException: no such process), or not ours to wait for.
+        }
     }
 
     private static async Task RemoveLeftoversAsync()

@@ -62,9 +62,9 @@ public sealed partial class DockerLab
     /// </summary>
     public async Task<ReachResult> TryFromNeighbourAsync(LanNeighbour neighbour, string what, string address, int port, CancellationToken cancellationToken = default)
     {
-        var target = address.Contains(':') ? $"[{address}]:{port}" : $"{address}:{port}";
+        var target = $"{CliTwin.HostForPort(address)}:{port}";
         var script = $"printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 {address} {port.ToString(CultureInfo.InvariantCulture)}";
-        var commandLine = $"docker exec {neighbour.Name} sh -c \"{script}\"";
+        var commandLine = CliTwin.Command("docker", "exec", neighbour.Name, "sh", "-c", script);
         if (!neighbour.Available) return new ReachResult(what, target, false, "not tried: " + neighbour.Why, commandLine);
         var exec = await ExecAsync(neighbour.Name, ["sh", "-c", script], cancellationToken).ConfigureAwait(false);
         var answered = exec.Stdout.StartsWith("HTTP/", StringComparison.Ordinal);
@@ -104,8 +104,7 @@ public sealed partial class DockerLab
         ["sh", "-c", "PATH=/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin nsenter -t \"$(pidof dockerd | cut -d ' ' -f 1)\" -m iptables " + string.Join(' ', arguments)];
 
     private static string HostHelperCommandLine(IReadOnlyList<string> command) =>
-        "docker run --rm --network host --pid host " + string.Join(' ', HelperCaps.Select(c => "--cap-add " + c)) + " busybox:stable " +
-        string.Join(' ', command.Select(c => c.Contains(' ') || c.Contains('$') ? "'" + c.Replace("'", "'\\''") + "'" : c));
+        CliTwin.Command(["docker", "run", "--rm", "--network", "host", "--pid", "host", .. HelperCaps.SelectMany(c => new[] { "--cap-add", c }), "busybox:stable", .. command]);
 
     /// <summary>Runs a short-lived helper in the host's network and pid namespaces and returns its exit code and output.</summary>
     private async Task<(long ExitCode, string Output)> RunHostHelperAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
