@@ -38,15 +38,18 @@ public sealed class Check
     /// </summary>
     public async Task<ContainerDetails> ContainerAsync(string name, string? hintIfMissing = null, CancellationToken cancellationToken = default)
     {
-        ContainerDetails details;
+        ContainerDetails? details = null;
         try
         {
             details = await Docker.InspectAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (LabException)
         {
-            throw new CheckFailedException(hintIfMissing ?? $"There is no container named '{name}' yet: run your exercise cell above (docker ps -a lists what exists).");
+            // Missing: the hint below.
         }
+        // The engine also answers a name it lacks with a container whose ID starts with it: that is not the learner's.
+        if (details is null || details.Name != name)
+            throw new CheckFailedException(hintIfMissing ?? $"There is no container named '{name}' yet: run your exercise cell above (docker ps -a lists what exists).");
         That(details.Running, $"Container '{name}' exists but is {details.State} (exit code {details.ExitCode}): docker logs {name} says why; run your cell again.");
         return details;
     }

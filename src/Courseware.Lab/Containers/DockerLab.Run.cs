@@ -183,6 +183,9 @@ public sealed partial class DockerLab
             existing = await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return; }
+        // The engine resolves a reference it finds no name for as an ID prefix: "db" is another container whose ID
+        // starts with db…, not an earlier "db". Only a container that has this very name is replaced.
+        if (existing.Name?.TrimStart('/') != name) return;
         if (existing.Config?.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException(
                 $"A container named '{name}' already exists and was not made by this course.",

@@ -177,6 +177,8 @@ public sealed class NetworkCommands
             existing = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return null; }
+        // As for containers: a reference with no such name resolves as an ID prefix, and that network is another one.
+        if (existing.Name != name) return null;
         if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException($"A network named '{name}' already exists and was not made by this course.",
                 $"Pick another name, or remove it yourself if you are sure: docker network rm {name}");
