@@ -12,6 +12,8 @@ public static class RunCommand
 {
     public const int ExitFailed = 1;
     public const int ExitUsage = 2;
+    /// <summary>Nothing failed, but a notebook stopped where this engine cannot follow (a rootless engine and lesson 03's cluster).</summary>
+    public const int ExitNotOnThisEngine = 3;
     public const int ExitInterrupted = 130;
 
     public static Command Create(ConsoleStreams streams)
@@ -139,7 +141,8 @@ public static class RunCommand
         }
         reporter.Summary(results, prepared.Count, stopwatch.Elapsed);
         if (interrupt.IsCancellationRequested) return ExitInterrupted;
-        return results.Count == prepared.Count && results.All(r => r.Succeeded) ? 0 : ExitFailed;
+        if (results.Count != prepared.Count || results.Any(r => !r.Succeeded && !r.NotOnThisEngine)) return ExitFailed;
+        return results.Any(r => r.NotOnThisEngine) ? ExitNotOnThisEngine : 0;
     }
 
     internal static IReadOnlySet<OutputFormat> ParseFormats(string list)

@@ -14,6 +14,11 @@ public enum CellStatus
     Cancelled,
     /// <summary>A display-only kernel (mermaid) this runner does not host.</summary>
     Skipped,
+    /// <summary>
+    /// The cell found that this engine cannot do what the rest of the lesson needs (<see cref="UnsupportedEngineException"/>):
+    /// not a failure, and nothing after it runs.
+    /// </summary>
+    NotOnThisEngine,
 }
 
 /// <summary>How one code cell ended. Number is its position among the notebook's code cells, from 1.</summary>
@@ -29,6 +34,7 @@ public sealed record CellOutcome(int Number, int Total, string CellId, string Fi
         CellStatus.Succeeded or CellStatus.ExpectedError => "✓",
         CellStatus.TimedOut => "⏱",
         CellStatus.Skipped => "-",
+        CellStatus.NotOnThisEngine => "⊘",
         _ => "✗",
     };
 
@@ -42,6 +48,7 @@ public sealed record CellOutcome(int Number, int Total, string CellId, string Fi
         CellStatus.TimedOut => "timeout",
         CellStatus.Cancelled => "cancelled",
         CellStatus.Skipped => "skipped",
+        CellStatus.NotOnThisEngine => "not-on-engine",
         _ => Status.ToString(),
     };
 }
@@ -66,6 +73,16 @@ public sealed record NotebookRunResult(
 {
     /// <summary>Every cell ran without failing, every check passed, and the outputs were written.</summary>
     public bool Succeeded => !Interrupted && OutputProblem is null && Cells.Count == CodeCells && Cells.All(c => !c.IsFailure) && Checks.AllPassed;
+
+    /// <summary>
+    /// The lesson stopped where a cell found this engine cannot do what the rest needs, and nothing before that failed:
+    /// the lesson does not apply here (exit code 3), which is neither a success nor a learner's failure.
+    /// </summary>
+    public bool NotOnThisEngine => !Interrupted && OutputProblem is null && Cells.LastOrDefault()?.Status == CellStatus.NotOnThisEngine
+                                   && Cells.All(c => !c.IsFailure) && Checks.AllPassed;
+
+    /// <summary>Why, in the engine's own words (the cell's error).</summary>
+    public string? NotOnThisEngineReason => NotOnThisEngine ? Cells[^1].Error : null;
 
     public int NotRun => CodeCells - Cells.Count;
 }

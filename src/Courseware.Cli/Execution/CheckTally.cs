@@ -20,12 +20,16 @@ public sealed class CheckTally
     public const string CheckTag = "check";
 
     private readonly List<CheckRecord> _results = [];
+    private readonly List<CheckRecord> _notApplicable = [];
     private int _predictions, _predicted, _predictedRight;
 
     public IReadOnlyList<CheckRecord> Results => _results;
     public int Total => _results.Count;
     public int Passed => _results.Count(r => r.Passed);
     public bool AllPassed => Passed == Total;
+
+    /// <summary>Check cells after a cell that found this engine cannot run the rest of the lesson: not scored at all.</summary>
+    public IReadOnlyList<CheckRecord> NotApplicable => _notApplicable;
 
     /// <summary>Reads the check results and predictions out of a cell's nbformat outputs; returns the checks it found.</summary>
     public IReadOnlyList<CheckRecord> Add(NotebookCell cell, JsonArray outputs)
@@ -54,6 +58,9 @@ public sealed class CheckTally
     /// <summary>A check cell the run never reached counts as failed.</summary>
     public void AddNotRun(NotebookCell cell) => _results.Add(Missing(cell, "the check cell did not run (the notebook stopped before it)"));
 
+    /// <summary>A check cell after the lesson stopped because this engine cannot run the rest: neither passed nor failed.</summary>
+    public void AddNotApplicable(NotebookCell cell) => _notApplicable.Add(Missing(cell, "not on this engine: the lesson stopped before it, where this engine cannot follow"));
+
     private static CheckRecord Missing(NotebookCell cell, string why) =>
         new(cell.Id ?? "", NotebookCell.FirstLine(cell.Source).TrimStart('/').Trim(), false, why);
 
@@ -63,6 +70,7 @@ public sealed class CheckTally
         ["passed"] = Passed,
         ["total"] = Total,
         ["results"] = new JsonArray(_results.Select(r => (JsonNode?)r.ToJson()).ToArray()),
+        ["notApplicable"] = _notApplicable.Count,
     };
 
     /// <summary><c>metadata.courseware.predictions</c>: how many reveals ran, how many had a prediction, how many were right.</summary>

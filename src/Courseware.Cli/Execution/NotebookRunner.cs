@@ -120,6 +120,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
                 // can be trusted to run in that kernel, whatever --keep-going says.
                 if (outcome.Status == CellStatus.TimedOut) break;
                 if (outcome.IsFailure && !settings.KeepGoing) break;
+                if (outcome.Status == CellStatus.NotOnThisEngine) break;
             }
         }
         finally
@@ -129,8 +130,10 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             progress.CleanedUp(cleanup, cleanupProblem);
         }
 
+        var notOnThisEngine = outcomes.LastOrDefault()?.Status == CellStatus.NotOnThisEngine;
         foreach (var notReached in codeCells.Skip(outcomes.Count).Where(c => c.HasTag(CheckTally.CheckTag)))
-            checks.AddNotRun(notReached);
+            if (notOnThisEngine) checks.AddNotApplicable(notReached);
+            else checks.AddNotRun(notReached);
         checks.WriteTo(document);
         progress.Scored(checks);
         var (outputs, outputProblem) = WriteOutputs(document);
@@ -146,6 +149,8 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             ExecutionResult.TimedOut => (CellStatus.TimedOut, execution.ErrorMessage),
             ExecutionResult.Cancelled => (CellStatus.Cancelled, execution.ErrorMessage),
             ExecutionResult.Failed when expectsError => (CellStatus.ExpectedError, $"{execution.ErrorName}: {execution.ErrorMessage}"),
+            // The type crosses the kernel boundary by name only.
+            ExecutionResult.Failed when execution.ErrorName == nameof(UnsupportedEngineException) => (CellStatus.NotOnThisEngine, execution.ErrorMessage),
             ExecutionResult.Failed => (CellStatus.Failed, $"{execution.ErrorName}: {execution.ErrorMessage}" + (hint is null ? "" : "\n" + hint)),
             ExecutionResult.Succeeded when expectsError => (CellStatus.MissingError,
                 $"the cell is tagged '{NotebookCell.RaisesExceptionTag}' but did not fail"),

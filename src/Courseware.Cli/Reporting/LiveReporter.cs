@@ -22,7 +22,7 @@ public sealed class LiveReporter(IAnsiConsole console) : IRunReporter
                 task.StopTask();
             }).ConfigureAwait(false);
         var footer = ProgressText.Footer(result!);
-        console.MarkupLine(result!.Succeeded ? $"[green]{Markup.Escape(footer)}[/]" : $"[red]{Markup.Escape(footer)}[/]");
+        console.MarkupLine($"[{(result!.Succeeded ? "green" : result.NotOnThisEngine ? "yellow" : "red")}]{Markup.Escape(footer)}[/]");
         return result;
     }
 

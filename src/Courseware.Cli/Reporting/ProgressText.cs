@@ -38,8 +38,9 @@ public static class ProgressText
     /// <summary>The score line of a notebook (none when it has no checks), and the checks that did not pass.</summary>
     public static IEnumerable<string> Score(CheckTally checks)
     {
-        if (checks.Total == 0) yield break;
-        yield return $"  Score: {checks.Passed}/{checks.Total} checks passed";
+        if (checks.Total == 0 && checks.NotApplicable.Count == 0) yield break;
+        var notApplicable = checks.NotApplicable.Count == 0 ? "" : $" ({checks.NotApplicable.Count} not applicable on this engine)";
+        yield return $"  Score: {checks.Passed}/{checks.Total} checks passed{notApplicable}";
         foreach (var failed in checks.Results.Where(r => !r.Passed))
             yield return $"    ✗ {failed.Title}: {Truncate(failed.Message, 200)}";
     }
@@ -57,6 +58,9 @@ public static class ProgressText
 
     public static string Footer(NotebookRunResult result)
     {
+        if (result.NotOnThisEngine)
+            return $"⊘ {result.Name}.ipynb does not run on this engine (stopped at cell {result.Cells[^1].Number} of {result.CodeCells}, " +
+                   $"in {Seconds(result.Duration)}): {Truncate(result.NotOnThisEngineReason?.Split('\n')[0] ?? "", 300)}";
         var status = result.Succeeded ? "✓" : "✗";
         var verdict = result.Succeeded ? "succeeded" : result.Interrupted ? "interrupted" : "failed";
         var failures = result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number} {c.Label}").ToList();
@@ -69,7 +73,8 @@ public static class ProgressText
 
     public static IEnumerable<string> Summary(IReadOnlyList<NotebookRunResult> results, int notebooks, TimeSpan elapsed)
     {
-        var failed = results.Count(r => !r.Succeeded);
+        var failed = results.Count(r => !r.Succeeded && !r.NotOnThisEngine);
+        var notOnThisEngine = results.Count(r => r.NotOnThisEngine);
         var outputs = results.SelectMany(r => r.Outputs).ToList();
         if (outputs.Count > 0)
         {
@@ -78,7 +83,9 @@ public static class ProgressText
         }
         // Deliberately not "N passed, N failed": CI reads that wording as a test runner's closing line.
         var notRun = notebooks - results.Count;
-        yield return $"Notebooks: {results.Count - failed} succeeded, {failed} did not{(notRun > 0 ? $", {notRun} not run" : "")}, in {Seconds(elapsed)}.";
+        yield return $"Notebooks: {results.Count - failed - notOnThisEngine} succeeded, {failed} did not" +
+                     (notOnThisEngine > 0 ? $", {notOnThisEngine} not for this engine" : "") +
+                     (notRun > 0 ? $", {notRun} not run" : "") + $", in {Seconds(elapsed)}.";
     }
 
     public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -41,7 +41,7 @@ public sealed class ClusterCommands
     {
         if (nodes is < 1 or > 9) throw new LabException($"{nodes} nodes is out of range.", "A cluster on one machine has 1 to 9 nodes; 3 is plenty.");
         if (WhyNotSupported is { } why)
-            throw new LabException($"This engine cannot host a cluster of Docker nodes. {why}",
+            throw new UnsupportedEngineException($"This engine cannot host a cluster of Docker nodes. {why}",
                 "Run this lesson on a rootful Linux engine (Docker Engine's default install, e.g. sudo apt-get install docker.io), or read its executed copy.");
 
         var image = await NodeImage.EnsureAsync(_lab, log, cancellationToken).ConfigureAwait(false);

@@ -26,9 +26,15 @@ public sealed class Lesson03MultiHostTests
             // A rootless engine cannot host the nodes: the lesson must stop at the cluster cell and say why.
             var output = Paths.NewOutputDirectory("03");
             var refused = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf("03-multi-host-networking.ipynb"), "--output", output], timeout: TimeSpan.FromMinutes(3));
-            Assert.Equal(1, refused.ExitCode);
+            // Exit 3: nothing failed, the lesson does not apply to this engine; the checks it never reached are not scored.
+            Assert.True(refused.ExitCode == 3, refused.ToString());
+            Assert.Matches(@"⊘ not-on-engine .*docker.Cluster.CreateAsync|⊘ not-on-engine .*docker network create --internal lan", refused.Output);
+            Assert.Contains("⊘ 03-multi-host-networking.ipynb does not run on this engine", refused.Output);
             Assert.Contains("This engine cannot host a cluster of Docker nodes", refused.Output);
             Assert.Contains("rootless engine", refused.Output);
+            Assert.Contains("Score: 0/0 checks passed (3 not applicable on this engine)", refused.Output);
+            Assert.Contains("Notebooks: 0 succeeded, 0 did not, 1 not for this engine", refused.Output);
+            Assert.DoesNotContain("   at ", refused.Output + refused.Error);
             LessonRuns.AssertNothingLeft(refused.ProcessId);
             return;
         }

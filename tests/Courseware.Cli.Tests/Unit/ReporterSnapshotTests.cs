@@ -1,6 +1,7 @@
 using ApprovalTests;
 using ApprovalTests.Reporters;
 using Courseware.Cli.Execution;
+using Courseware.Cli.Notebooks;
 using Courseware.Cli.Reporting;
 using Courseware.Lab;
 
@@ -45,5 +46,34 @@ public sealed class ReporterSnapshotTests
         reporter.Error("courseware run: --output /ro: cannot write there (permission denied). Nothing ran.");
 
         Approvals.Verify($"--- stdout\n{output}--- stderr\n{error}");
+    }
+    [Fact]
+    public async Task Plain_reporter_prints_a_lesson_that_does_not_run_on_this_engine()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var reporter = new PlainReporter(output, new StringWriter());
+        var outcomes = new List<CellOutcome>
+        {
+            new(1, 20, "a", "// docker version && docker info", CellStatus.Succeeded, 0.42 * S),
+            new(2, 20, "b", "// docker network create --internal lan", CellStatus.NotOnThisEngine, 0.05 * S,
+                "This engine cannot host a cluster of Docker nodes. This is a rootless engine: its containers' addresses live inside rootlesskit's network namespace."),
+        };
+        var checks = new CheckTally();
+        foreach (var id in new[] { "c1", "c2", "c3" })
+            checks.AddNotApplicable(NotebookCell.NewCode(id, $"// docker service ps web ({id})", "csharp", [CheckTally.CheckTag]));
+        var header = new NotebookHeader("03-multi-host-networking", "/repo/notebooks/03-multi-host-networking.ipynb", 20, []);
+        var result = await reporter.RunNotebookAsync(header, progress =>
+        {
+            foreach (var outcome in outcomes) progress.CellFinished(outcome);
+            progress.CleanedUp(null, null);
+            progress.Scored(checks);
+            return Task.FromResult(new NotebookRunResult("03-multi-host-networking", header.Path, outcomes, 20, 2.5 * S, 1.2 * S,
+                ["/out/03-multi-host-networking.ipynb"], null, null, Interrupted: false, Checks: checks));
+        });
+        reporter.Summary([result], 1, 3 * S);
+
+        Assert.True(result.NotOnThisEngine);
+        Assert.False(result.Succeeded);
+        Approvals.Verify(output.ToString());
     }
 }
