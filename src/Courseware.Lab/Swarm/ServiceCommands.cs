@@ -79,7 +79,8 @@ public sealed class ServiceCommands
         if (service.Spec!.Mode?.Replicated is null)
             throw new LabException($"'{name}' is a global service: it runs one task per node.", "Only replicated services scale (docker service create --replicas N).");
         service.Spec!.Mode!.Replicated!.Replicas = (ulong)replicas;
-        await Client.Swarm.UpdateServiceAsync(service.ID, new ServiceUpdateParameters { Service = service.Spec, Version = (long)service.Version!.Index!.Value }, cancellationToken).ConfigureAwait(false);
+        await _lab.EngineAsync($"docker service scale {name}={replicas}", () =>
+            Client.Swarm.UpdateServiceAsync(service.ID, new ServiceUpdateParameters { Service = service.Spec, Version = (long)service.Version!.Index!.Value }, cancellationToken)).ConfigureAwait(false);
         return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -87,15 +88,17 @@ public sealed class ServiceCommands
     public async Task<IReadOnlyList<ServiceTask>> PsAsync(string name, CancellationToken cancellationToken = default)
     {
         var service = await InspectAsync(name, cancellationToken).ConfigureAwait(false);
-        var tasks = await Client.Tasks.ListAsync(new TasksListParameters
-        {
-            Filters = new Dictionary<string, IDictionary<string, bool>>
+        var (tasks, nodeList) = await _lab.EngineAsync($"docker service ps {name}", async () => (
+            await Client.Tasks.ListAsync(new TasksListParameters
             {
-                ["service"] = new Dictionary<string, bool> { [service.ID] = true },
-                ["desired-state"] = new Dictionary<string, bool> { ["running"] = true },
-            },
-        }, cancellationToken).ConfigureAwait(false);
-        var nodes = (await Client.Swarm.ListNodesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(n => n.ID, n => n.Description?.Hostname ?? n.ID);
+                Filters = new Dictionary<string, IDictionary<string, bool>>
+                {
+                    ["service"] = new Dictionary<string, bool> { [service.ID] = true },
+                    ["desired-state"] = new Dictionary<string, bool> { ["running"] = true },
+                },
+            }, cancellationToken).ConfigureAwait(false),
+            await Client.Swarm.ListNodesAsync(cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+        var nodes = nodeList.ToDictionary(n => n.ID, n => n.Description?.Hostname ?? n.ID);
         return tasks
             .Select(t => new ServiceTask(
                 t.ID,
@@ -121,7 +124,7 @@ public sealed class ServiceCommands
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return false; }
         if (existing.Spec!.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException($"A service named '{name}' already exists and was not made by this course.", $"Pick another name, or remove it yourself if you are sure: docker service rm {name}");
-        await Client.Swarm.RemoveServiceAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+        await _lab.EngineAsync($"docker service rm {name}", () => Client.Swarm.RemoveServiceAsync(existing.ID, cancellationToken)).ConfigureAwait(false);
         return true;
     }
 
@@ -145,6 +148,10 @@ public sealed class ServiceCommands
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             throw new LabException($"There is no service '{name}'.", $"Create it first: docker service create --name {name} IMAGE (Service.CreateAsync); docker service ls lists them.");
+        }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker service inspect {name}");
         }
     }
 

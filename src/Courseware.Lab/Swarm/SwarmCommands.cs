@@ -73,7 +73,8 @@ public sealed class SwarmCommands
     {
         var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
         if (state.LocalNodeState is "inactive" or "") return false;
-        await Client.Swarm.LeaveSwarmAsync(new SwarmLeaveParameters { Force = force }, cancellationToken).ConfigureAwait(false);
+        await _lab.EngineAsync(force ? "docker swarm leave --force" : "docker swarm leave",
+            () => Client.Swarm.LeaveSwarmAsync(new SwarmLeaveParameters { Force = force }, cancellationToken)).ConfigureAwait(false);
         return true;
     }
 
@@ -85,7 +86,7 @@ public sealed class SwarmCommands
     }
 
     private async Task<Info> LocalStateAsync(CancellationToken cancellationToken) =>
-        (await Client.System.GetSystemInfoAsync(cancellationToken).ConfigureAwait(false)).Swarm ?? new Info();
+        (await _lab.EngineAsync("docker info", () => Client.System.GetSystemInfoAsync(cancellationToken)).ConfigureAwait(false)).Swarm ?? new Info();
 
     private static string Capitalised(string? word) => string.IsNullOrEmpty(word) ? "" : char.ToUpperInvariant(word[0]) + word[1..];
 

@@ -18,7 +18,8 @@ public sealed class VolumeCommands
         if (string.IsNullOrEmpty(name) || !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
             throw new LabException($"'{name}' is not a valid volume name.", "Volume names use letters, digits, '_', '.' and '-'.");
         await RmAsync(name, cancellationToken).ConfigureAwait(false);
-        var created = await Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = _lab.NewLabels() }, cancellationToken).ConfigureAwait(false);
+        var created = await _lab.EngineAsync($"docker volume create {name}",
+            () => Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = name, Labels = _lab.NewLabels() }, cancellationToken)).ConfigureAwait(false);
         return created.Name;
     }
 
@@ -31,6 +32,10 @@ public sealed class VolumeCommands
             existing = await Client.Volumes.InspectAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker volume inspect {name}");
+        }
         if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
             throw new LabException($"A volume named '{name}' already exists and was not made by this course.", $"Pick another name, or remove it yourself if you are sure: docker volume rm {name}");
         try
@@ -42,12 +47,16 @@ public sealed class VolumeCommands
         {
             throw new LabException($"Volume '{name}' is in use.", "Remove the container that mounts it first (docker ps -a --filter volume=" + name + ").", inner: e);
         }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
+        {
+            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker volume rm {name}");
+        }
     }
 
     /// <summary><c>docker volume ls --filter label=courseware.session=ID</c>: this session's volumes.</summary>
     public async Task<IReadOnlyList<string>> LsAsync(CancellationToken cancellationToken = default)
     {
-        var list = await Client.Volumes.ListAsync(new VolumesListParameters { Filters = _lab.SessionFilter() }, cancellationToken).ConfigureAwait(false);
+        var list = await _lab.EngineAsync("docker volume ls", () => Client.Volumes.ListAsync(new VolumesListParameters { Filters = _lab.SessionFilter() }, cancellationToken)).ConfigureAwait(false);
         return (list.Volumes ?? []).Select(v => v.Name).Order(StringComparer.Ordinal).ToList();
     }
 }
