@@ -13,6 +13,9 @@
 #       before is selected again (none: stopped), and the rootless engine is stopped unless it ran before.
 #       One leg alone, exactly as CI runs it: COURSEWARE_ENGINES=sid scripts/test.sh --filter Needs=Docker
 #
+# Tests that restart the engine (the trait Needs=EngineRestart) run alone, after the others, on every engine: any test
+# beside them would see the engine go away. A --filter of your own replaces both selections.
+#
 # The last line sums everything that ran: "N passed, N failed, N skipped". The exit status is non-zero if any leg failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,12 +32,23 @@ counts() {
 }
 summary() { counts "$@" | awk '{ printf "%d passed, %d failed, %d skipped\n", $1, $2, $3 }'; }
 
+user_filter=0
+for arg in "$@"; do case $arg in --filter | --filter=*) user_filter=1 ;; esac; done
+alone=(--filter "Needs=EngineRestart")
+
 if [ -z "${COURSEWARE_ENGINES:-}" ]; then
   scripts/ensure-docker.sh
   scripts/ensure-test-deps.sh
   set +e
-  dotnet test Courseware.sln "$@" 2>&1 | tee "$logs/tests.log"
-  status=${PIPESTATUS[0]}
+  if [ "$user_filter" = 1 ]; then
+    dotnet test Courseware.sln "$@" 2>&1 | tee "$logs/tests.log"
+    status=${PIPESTATUS[0]}
+  else
+    dotnet test Courseware.sln --filter "Needs!=EngineRestart" "$@" 2>&1 | tee "$logs/tests.log"
+    status=${PIPESTATUS[0]}
+    dotnet test Courseware.sln --no-build "${alone[@]}" "$@" 2>&1 | tee -a "$logs/tests.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  fi
   set -e
   summary "$logs/tests.log"
   exit "$status"
@@ -46,9 +60,8 @@ for engine in $COURSEWARE_ENGINES; do
     echo "[test] unknown engine '$engine' in COURSEWARE_ENGINES (bookworm, sid, rootless)" >&2; exit 2 ;; esac
 done
 [ "$(id -u)" -eq 0 ] || { echo "[test] the engine matrix starts and stops system engines: run it as root (sudo)" >&2; exit 2; }
-user_filter=0
 runsettings=(-- RunConfiguration.MaxCpuCount=0) # the test assemblies side by side, as `dotnet test Courseware.sln` runs them
-for arg in "$@"; do case $arg in --filter | --filter=*) user_filter=1 ;; --) runsettings=() ;; esac; done
+for arg in "$@"; do case $arg in --) runsettings=() ;; esac; done
 
 # What runs now, to be put back at the end, whatever happens.
 rootful_before=$(scripts/use-engine.sh status | sed -n 's/^rootful .*(\(bookworm\|sid\))$/\1/p')
@@ -76,7 +89,9 @@ legs=()
 first=1
 for engine in $COURSEWARE_ENGINES; do
   filter=()
-  [ "$first" = 1 ] || [ "$user_filter" = 1 ] || filter=(--filter Needs=Docker)
+  if [ "$user_filter" = 0 ]; then
+    if [ "$first" = 1 ]; then filter=(--filter "Needs!=EngineRestart"); else filter=(--filter Needs=Docker); fi
+  fi
   echo "[test] ===== leg $engine: dotnet test ${filter[*]} $* =====" >&2
   started=$SECONDS
   leg_status=0
@@ -90,12 +105,21 @@ for engine in $COURSEWARE_ENGINES; do
     scripts/use-engine.sh rootless -- bash -c 'cd "$HOME/courseware-tests" && scripts/ensure-test-deps.sh && exec dotnet test "$@"' \
       rootless "${dlls[@]}" "${filter[@]}" "$@" "${runsettings[@]}" 2>&1 | tee "$log"
     leg_status=${PIPESTATUS[0]}
+    if [ "$user_filter" = 0 ]; then
+      scripts/use-engine.sh rootless -- bash -c 'cd "$HOME/courseware-tests" && exec dotnet test "$@"' \
+        rootless "${dlls[@]}" "${alone[@]}" "$@" 2>&1 | tee -a "$log"
+      [ "${PIPESTATUS[0]}" -eq 0 ] || leg_status=1
+    fi
     set -e
   else
     eval "$(scripts/use-engine.sh "$engine")"
     set +e
     dotnet test "${dlls[@]}" "${filter[@]}" "$@" "${runsettings[@]}" 2>&1 | tee "$log"
     leg_status=${PIPESTATUS[0]}
+    if [ "$user_filter" = 0 ]; then
+      dotnet test "${dlls[@]}" "${alone[@]}" "$@" 2>&1 | tee -a "$log"
+      [ "${PIPESTATUS[0]}" -eq 0 ] || leg_status=1
+    fi
     set -e
   fi
   [ "$leg_status" -eq 0 ] || status=1

@@ -16,3 +16,14 @@ public sealed class DockerTraitDiscoverer : ITraitDiscoverer
 
     public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) => [new(Name, Value)];
 }
+
+/// <summary>
+/// The trait <c>Needs=EngineRestart</c>: a test that restarts the real engine. Every other test on that engine would see
+/// it go away, so scripts/test.sh runs these alone, after the rest (<c>--filter Needs=EngineRestart</c>), on every engine.
+/// </summary>
+public sealed class EngineRestartTraitDiscoverer : ITraitDiscoverer
+{
+    public const string Value = "EngineRestart";
+
+    public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) => [new(DockerTraitDiscoverer.Name, Value)];
+}

@@ -21,6 +21,17 @@ public sealed class DockerTheoryAttribute : TheoryAttribute, ITraitAttribute
     public DockerTheoryAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker);
 }
 
+/// <summary>
+/// A test that restarts the engine it runs on (scripts/use-engine.sh restart): root for the rootful engine, the rootless
+/// engine's own user for that one. It carries Needs=EngineRestart instead of Needs=Docker, so it never runs beside
+/// other tests; scripts/test.sh runs it alone.
+/// </summary>
+[TraitDiscoverer("Courseware.Tests.EngineRestartTraitDiscoverer", "Courseware.Tests.Support")]
+public sealed class EngineRestartFactAttribute : FactAttribute, ITraitAttribute
+{
+    public EngineRestartFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.EngineRestart);
+}
+
 /// <summary>A test that needs Debian's python3-nbformat (Jupyter's own validator).</summary>
 public sealed class NbformatFactAttribute : FactAttribute
 {

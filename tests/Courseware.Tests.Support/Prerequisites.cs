@@ -61,7 +61,13 @@ public static class Prerequisites
         Environment.UserName != "root" ? "needs root (to run as the unprivileged user 'nobody' and to mount a small tmpfs)" :
         File.Exists("/usr/sbin/runuser") || File.Exists("/sbin/runuser") ? null : "runuser is missing (util-linux)");
 
+    // Restarting the engine: root restarts the rootful one; the rootless engine's own user restarts that one.
+    private static readonly Lazy<string?> EngineRestartProblem = new(() =>
+        DockerProblem.Value ?? (Environment.UserName == "root" || EngineIsRootless ? null
+            : "needs root to restart the rootful engine (scripts/use-engine.sh restart)"));
+
     public static string? Nbformat => NbformatProblem.Value;
+    public static string? EngineRestart => EngineRestartProblem.Value;
     public static string? Browser => ChromiumProblem.Value;
     public static string? Docker => DockerProblem.Value;
     public static string? Root => RootProblem.Value;
