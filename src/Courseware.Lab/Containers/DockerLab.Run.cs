@@ -183,6 +183,7 @@ public sealed partial class DockerLab
             existing = await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return; }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {name}"); }
         // The engine resolves a reference it finds no name for as an ID prefix: "db" is another container whose ID
         // starts with db…, not an earlier "db". Only a container that has this very name is replaced.
         if (existing.Name?.TrimStart('/') != name) return;

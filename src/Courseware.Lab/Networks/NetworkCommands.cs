@@ -90,6 +90,7 @@ public sealed class NetworkCommands
                     gateways.Add(endpoint.Gateway);
             }
             catch (Exception e) when (EngineErrors.IsNotFound(e)) { }
+            catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network inspect {name}"); }
         }
         return new NetworkDetails(
             n.ID,
@@ -177,6 +178,7 @@ public sealed class NetworkCommands
             existing = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return null; }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network inspect {name}"); }
         // As for containers: a reference with no such name resolves as an ID prefix, and that network is another one.
         if (existing.Name != name) return null;
         if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
@@ -184,9 +186,12 @@ public sealed class NetworkCommands
                 $"Pick another name, or remove it yourself if you are sure: docker network rm {name}");
         _lab.EnsureReplaceable("network", name, existing.Labels);
         if (existing.Scope == "swarm" && existing.Driver == driver) return await InspectAsync(existing.ID, cancellationToken).ConfigureAwait(false);
-        foreach (var member in existing.Containers ?? new Dictionary<string, EndpointResource>())
-            await Client.Networks.DisconnectNetworkAsync(existing.ID, new NetworkDisconnectParameters { Container = member.Key, Force = true }, cancellationToken).ConfigureAwait(false);
-        await Client.Networks.DeleteNetworkAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+        await _lab.EngineAsync($"docker network rm {name}", async () =>
+        {
+            foreach (var member in existing.Containers ?? new Dictionary<string, EndpointResource>())
+                await Client.Networks.DisconnectNetworkAsync(existing.ID, new NetworkDisconnectParameters { Container = member.Key, Force = true }, cancellationToken).ConfigureAwait(false);
+            await Client.Networks.DeleteNetworkAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         return null;
     }
 
