@@ -16,6 +16,8 @@ public static class LabFormatters
     /// <summary>Registers the HTML and plain-text formatters. Safe to call from every cell; only the first call (or the first after a Formatter reset) registers.</summary>
     public static void Register()
     {
+        // Per kernel, not per process: courseware run starts a fresh kernel for each notebook.
+        KernelNullHints.Install();
         lock (Gate)
         {
             if (IsRegistered()) return;

@@ -104,8 +104,8 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
 
                 var execution = await kernel.ExecuteAsync(cell.Source, kernelName, ++executionCount, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
                 cell.ExecutionCount = executionCount;
-                var hint = EarlierCellHint.For(execution, outcomes);
-                if (hint is not null) EarlierCellHint.AddTo(execution.Outputs, hint);
+                var hint = EarlierCellHints.For(execution, outcomes);
+                if (hint is not null) EarlierCellHints.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
                 var outcome = Judge(start, cell, execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
                 outcomes.Add(outcome);

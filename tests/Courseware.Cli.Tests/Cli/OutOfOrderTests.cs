@@ -18,7 +18,7 @@ public sealed class OutOfOrderTests
         Assert.Contains("[1/3] ✗ failed", run.Output);
         Assert.Contains("EngineUnreachableException: Nothing listens at tcp://127.0.0.1:1", run.Output);
         Assert.Contains("[2/3] ✗ failed", run.Output);
-        Assert.Contains("Hint: a variable from an earlier cell is probably null: cell 1 (#r \"../Courseware.Lab.dll\") failed earlier in this run", run.Output);
+        Assert.Contains("Hint: a variable from an earlier cell is probably null: cell 1 (#r \"../Courseware.Lab.dll\") failed earlier, so what it assigns is null.", run.Output);
         Assert.Contains("[3/3] ✗ failed", run.Output);
         Assert.Contains("EarlierStepNotRunException: `web` is null: the cell that starts it (docker.RunAsync) failed or has not run yet.", run.Output);
 
@@ -30,5 +30,22 @@ public sealed class OutOfOrderTests
         // A typed error is its own explanation: no hint under it.
         var third = ExecutedNotebook.Outputs(notebook.CellWithSource("DockerLab.UrlOf(web)"));
         Assert.Equal(["error"], third.Select(o => (string?)o["output_type"]));
+    }
+
+    [Fact]
+    public async Task With_the_notebook_library_loaded_the_kernel_gives_the_hint_once_and_the_runner_adds_none()
+    {
+        var output = Paths.NewOutputDirectory("order-lib");
+        var run = await CoursewareProcess.RunAsync(["run", Paths.Fixture("out-of-order-interactive.ipynb"), "--output", output, "--format", "ipynb", "--keep-going"]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("[3/3] ✗ failed", run.Output);
+        var notebook = new ExecutedNotebook(Path.Combine(output, "out-of-order-interactive.ipynb"));
+        var outputs = ExecutedNotebook.Outputs(notebook.CellWithSource("await docker.PsAsync()"));
+        // The library's hint (a display, above the error), naming the failed cell by its code; no second one from the runner.
+        Assert.Equal(["display_data", "error"], outputs.Select(o => (string?)o["output_type"]));
+        Assert.Equal("Hint: a variable from an earlier cell is probably null: the cell `// docker version && docker info` failed earlier, " +
+                     "so what it assigns is null. Fix that cell and re-run it, then this one.", ExecutedNotebook.Join(outputs[0]["data"]!["text/plain"]));
+        Assert.Equal("NullReferenceException", (string?)outputs[1]["ename"]);
     }
 }

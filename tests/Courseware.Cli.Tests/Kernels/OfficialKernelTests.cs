@@ -54,6 +54,32 @@ public sealed class OfficialKernelTests(OfficialKernelTests.Shared shared, ITest
         }
     }
 
+    /// <summary>
+    /// In VS Code there is no runner to explain a NullReferenceException: the notebook library does it in the kernel,
+    /// naming the cell that failed, and says nothing about one thrown inside a library.
+    /// </summary>
+    [Fact]
+    public async Task A_null_left_by_a_failed_cell_gets_a_hint_naming_that_cell_from_the_kernel_itself()
+    {
+        var setup = await _kernel.SubmitCodeAsync("#r \"../Courseware.Lab.dll\"\n#r \"../Courseware.Lab.Interactive.dll\"\nusing Courseware.Lab;\nusing Courseware.Lab.Interactive;\nLabFormatters.Register();");
+        Assert.True(setup.Succeeded, setup.FailureMessage);
+        var connect = await _kernel.SubmitCodeAsync("// docker version && docker info   (nothing listens on port 1)\nvar hinted = await DockerLab.ConnectAsync(\"null-hint\", new LabOptions { Endpoint = \"tcp://127.0.0.1:1\" });");
+        Assert.False(connect.Succeeded);
+
+        var own = await _kernel.SubmitCodeAsync("// docker ps\nawait hinted.PsAsync()");
+
+        Assert.False(own.Succeeded);
+        var hint = Assert.Single(own.DisplayedValues, v => v.Value.StartsWith(Courseware.Lab.EarlierCellHint.Prefix, StringComparison.Ordinal));
+        Assert.Equal("text/plain", hint.MimeType);
+        Assert.Contains("the cell `// docker version && docker info   (nothing listens on port 1)` failed earlier", hint.Value);
+
+        // Once that cell runs without failing, no cell is blamed any more.
+        Assert.True((await _kernel.SubmitCodeAsync("// docker version && docker info   (nothing listens on port 1)\nhinted = null;")).Succeeded);
+        var again = await _kernel.SubmitCodeAsync("// docker ps\nawait hinted.PsAsync()");
+        var general = Assert.Single(again.DisplayedValues, v => v.Value.StartsWith(Courseware.Lab.EarlierCellHint.Prefix, StringComparison.Ordinal));
+        Assert.Equal(Courseware.Lab.EarlierCellHint.For(null), general.Value);
+    }
+
     [Fact]
     public async Task Submissions_report_output_values_and_failures()
     {
