@@ -46,6 +46,7 @@ public sealed class LiveReporter(IAnsiConsole console) : IRunReporter
                 CellStatus.ExpectedError => "blue",
                 CellStatus.TimedOut => "yellow",
                 CellStatus.Skipped => "grey",
+                CellStatus.NotOnThisEngine => "yellow",
                 _ => "red",
             };
             console.MarkupLine($"[{colour}]{Markup.Escape(Fit(ProgressText.CellLine(outcome)))}[/]");
@@ -64,7 +65,7 @@ public sealed class LiveReporter(IAnsiConsole console) : IRunReporter
         public void Scored(CheckTally checks)
         {
             foreach (var line in ProgressText.Score(checks))
-                console.MarkupLine($"[{(checks.AllPassed ? "green" : "red")}]{Markup.Escape(line)}[/]");
+                console.MarkupLine($"[{(!checks.AllPassed ? "red" : checks.NotApplicable.Count > 0 ? "yellow" : "green")}]{Markup.Escape(line)}[/]");
         }
 
         // A line that wraps while the progress bar is drawn below it garbles the display.

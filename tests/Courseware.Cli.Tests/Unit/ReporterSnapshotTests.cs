@@ -4,6 +4,8 @@ using Courseware.Cli.Execution;
 using Courseware.Cli.Notebooks;
 using Courseware.Cli.Reporting;
 using Courseware.Lab;
+using Spectre.Console;
+using Spectre.Console.Testing;
 
 namespace Courseware.Cli.Tests.Unit;
 
@@ -16,12 +18,9 @@ public sealed class ReporterSnapshotTests
 {
     private static readonly TimeSpan S = TimeSpan.FromSeconds(1);
 
-    [Fact]
-    public async Task Plain_reporter_prints_a_run_with_every_kind_of_outcome()
+    /// <summary>A run with each kind of cell outcome, a clean-up, a full disk and a usage error, told to any reporter.</summary>
+    private static async Task TellEveryKindOfOutcome(IRunReporter reporter)
     {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var reporter = new PlainReporter(output, error);
         var outcomes = new List<CellOutcome>
         {
             new(1, 6, "a", "// docker version && docker info", CellStatus.Succeeded, 0.42 * S),
@@ -44,14 +43,11 @@ public sealed class ReporterSnapshotTests
         });
         reporter.Summary([result], 2, 130 * S);
         reporter.Error("courseware run: --output /ro: cannot write there (permission denied). Nothing ran.");
-
-        Approvals.Verify($"--- stdout\n{output}--- stderr\n{error}");
     }
-    [Fact]
-    public async Task Plain_reporter_prints_a_lesson_that_does_not_run_on_this_engine()
+
+    /// <summary>Lesson 03 on an engine that cannot host its cluster: stopped, not failed; its checks not applicable.</summary>
+    private static async Task<NotebookRunResult> TellNotOnThisEngine(IRunReporter reporter)
     {
-        var output = new StringWriter { NewLine = "\n" };
-        var reporter = new PlainReporter(output, new StringWriter());
         var outcomes = new List<CellOutcome>
         {
             new(1, 20, "a", "// docker version && docker info", CellStatus.Succeeded, 0.42 * S),
@@ -71,6 +67,41 @@ public sealed class ReporterSnapshotTests
                 ["/out/03-multi-host-networking.ipynb"], null, null, Interrupted: false, Checks: checks));
         });
         reporter.Summary([result], 1, 3 * S);
+        return result;
+    }
+
+    [Fact]
+    public async Task Plain_reporter_prints_a_run_with_every_kind_of_outcome()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        await TellEveryKindOfOutcome(new PlainReporter(output, error));
+
+        Approvals.Verify($"--- stdout\n{output}--- stderr\n{error}");
+    }
+
+    /// <summary>
+    /// The terminal's reporter, on Spectre.Console's own test console (80 columns, standard colours, ANSI kept): each
+    /// line in the colour of its outcome, long lines cut to the width so the progress bar below them never garbles.
+    /// </summary>
+    [Fact]
+    public async Task Live_reporter_colours_each_outcome_and_fits_lines_to_the_terminal()
+    {
+        var console = new TestConsole().Width(80).Colors(ColorSystem.Standard).EmitAnsiSequences();
+        await TellEveryKindOfOutcome(new LiveReporter(console));
+        await TellNotOnThisEngine(new LiveReporter(console));
+
+        Approvals.Verify(Visible(console.Output));
+    }
+
+    // ESC made visible, so the snapshot file shows the colour codes as text.
+    private static string Visible(string ansi) => ansi.Replace("\u001b", "␛", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Plain_reporter_prints_a_lesson_that_does_not_run_on_this_engine()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var result = await TellNotOnThisEngine(new PlainReporter(output, new StringWriter()));
 
         Assert.True(result.NotOnThisEngine);
         Assert.False(result.Succeeded);
