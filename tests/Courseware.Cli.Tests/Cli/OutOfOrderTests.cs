@@ -8,13 +8,20 @@ namespace Courseware.Cli.Tests.Cli;
 /// </summary>
 public sealed class OutOfOrderTests
 {
+    /// <summary>`courseware run FIXTURE --keep-going`: it must fail (exit 1) and go on past the failed cells.</summary>
+    private static async Task<(CliRun Run, ExecutedNotebook Notebook)> RunPastFailuresAsync(string fixture)
+    {
+        var output = Paths.NewOutputDirectory("order");
+        var run = await CoursewareProcess.RunAsync(["run", Paths.Fixture(fixture), "--output", output, "--format", "ipynb", "--keep-going"]);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        return (run, new ExecutedNotebook(Path.Combine(output, fixture)));
+    }
+
     [Fact]
     public async Task Nulls_left_by_a_failed_cell_say_which_cell_to_re_run()
     {
-        var output = Paths.NewOutputDirectory("order");
-        var run = await CoursewareProcess.RunAsync(["run", Paths.Fixture("out-of-order.ipynb"), "--output", output, "--format", "ipynb", "--keep-going"]);
+        var (run, notebook) = await RunPastFailuresAsync("out-of-order.ipynb");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("[1/3] ✗ failed", run.Output);
         Assert.Contains("EngineUnreachableException: Nothing listens at tcp://127.0.0.1:1", run.Output);
         Assert.Contains("[2/3] ✗ failed", run.Output);
@@ -22,7 +29,6 @@ public sealed class OutOfOrderTests
         Assert.Contains("[3/3] ✗ failed", run.Output);
         Assert.Contains("EarlierStepNotRunException: `web` is null: the cell that starts it (docker.RunAsync) failed or has not run yet.", run.Output);
 
-        var notebook = new ExecutedNotebook(Path.Combine(output, "out-of-order.ipynb"));
         var second = ExecutedNotebook.Outputs(notebook.CellWithSource("await docker.PsAsync()"));
         Assert.Equal(["stream", "error"], second.Select(o => (string?)o["output_type"]));
         Assert.StartsWith("Hint: a variable from an earlier cell is probably null: cell 1", ExecutedNotebook.Join(second[0]["text"]));
@@ -35,12 +41,9 @@ public sealed class OutOfOrderTests
     [Fact]
     public async Task With_the_notebook_library_loaded_the_kernel_gives_the_hint_once_and_the_runner_adds_none()
     {
-        var output = Paths.NewOutputDirectory("order-lib");
-        var run = await CoursewareProcess.RunAsync(["run", Paths.Fixture("out-of-order-interactive.ipynb"), "--output", output, "--format", "ipynb", "--keep-going"]);
+        var (run, notebook) = await RunPastFailuresAsync("out-of-order-interactive.ipynb");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("[3/3] ✗ failed", run.Output);
-        var notebook = new ExecutedNotebook(Path.Combine(output, "out-of-order-interactive.ipynb"));
         var outputs = ExecutedNotebook.Outputs(notebook.CellWithSource("await docker.PsAsync()"));
         // The library's hint (a display, above the error), naming the failed cell by its code; no second one from the runner.
         Assert.Equal(["display_data", "error"], outputs.Select(o => (string?)o["output_type"]));
