@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Courseware.Lab;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -48,7 +50,12 @@ public sealed class InProcessKernel : IDisposable
 
     private static async Task<InProcessKernel> StartFreshAsync(CancellationToken cancellationToken)
     {
+        // Two halves of the start, on two cores: the C# kernel's constructor (Roslyn's MEF workspace, ≈ 0.5 s) and a
+        // throw-away script compilation that loads and warms the compiler itself, which the warm-up submission would
+        // otherwise pay for alone afterwards (≈ 0.3 s saved of ≈ 1.1 s).
+        var compiler = Task.Run(() => CSharpScript.Create("0", ScriptOptions.Default).Compile(), cancellationToken);
         var kernel = Create();
+        await compiler.ConfigureAwait(false);
         var warmUp = await kernel._kernel.SendAsync(new SubmitCode(WarmUpCode, "csharp"), cancellationToken).ConfigureAwait(false);
         if (warmUp.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             throw new InvalidOperationException($"The C# kernel failed its warm-up: {failed.Message}");
