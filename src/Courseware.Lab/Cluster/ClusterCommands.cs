@@ -48,7 +48,7 @@ public sealed class ClusterCommands
         await _lab.EnsureImageAsync("busybox:stable", cancellationToken).ConfigureAwait(false);
         var names = Enumerable.Range(1, nodes).Select(i => $"node{i}").ToList();
         // An earlier cluster's nodes go first: the LAN cannot be replaced while they sit on it.
-        foreach (var name in names) await _lab.RemoveAsync(name, cancellationToken).ConfigureAwait(false);
+        foreach (var name in names) await _lab.ReplaceCourseContainerAsync(name, cancellationToken).ConfigureAwait(false);
         // The LAN is --internal: the nodes' unauthenticated APIs are reachable from this host and from each other, and
         // nothing on them reaches (or is reached from) beyond this machine.
         var network = await _lab.Network.CreateAsync(lan, @internal: true, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -49,7 +49,7 @@ public sealed partial class DockerLab
         options ??= new RunOptions();
         if (string.IsNullOrWhiteSpace(image))
             throw new LabException("No image was given.", "Name the image to run, e.g. RunAsync(\"exercise4\") for docker run exercise4.");
-        if (options.Name is { } n && !Regex.IsMatch(n, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+        if (options.Name is { } n && !DockerNames.IsValid(n))
             throw new LabException($"'{n}' is not a valid container name.", "Container names use letters, digits, '_', '.' and '-', and start with a letter or digit.");
 
         foreach (var entry in options.AddHosts) ExtraHost.Check(entry);
@@ -175,7 +175,8 @@ public sealed partial class DockerLab
         return (stdout + stderr).Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private async Task ReplaceCourseContainerAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Removes the course's earlier container of this very name, so that it can be made again (a re-run cell).</summary>
+    internal async Task ReplaceCourseContainerAsync(string name, CancellationToken cancellationToken)
     {
         ContainerInspectResponse existing;
         try
@@ -184,14 +185,8 @@ public sealed partial class DockerLab
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return; }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {name}"); }
-        // The engine resolves a reference it finds no name for as an ID prefix: "db" is another container whose ID
-        // starts with db…, not an earlier "db". Only a container that has this very name is replaced.
-        if (existing.Name?.TrimStart('/') != name) return;
-        if (existing.Config?.Labels?.ContainsKey(LabLabels.Session) != true)
-            throw new LabException(
-                $"A container named '{name}' already exists and was not made by this course.",
-                $"Pick another name, or remove it yourself if you are sure: docker rm -f {name}");
-        EnsureReplaceable("container", name, existing.Config?.Labels);
+        // "db" may have found another container whose ID starts with db…, not an earlier "db" (MayReplace says so).
+        if (!MayReplace("container", name, existing.Name?.TrimStart('/'), existing.Config?.Labels, $"docker rm -f {name}")) return;
         await RemoveAsync(existing.ID, cancellationToken).ConfigureAwait(false);
     }
 

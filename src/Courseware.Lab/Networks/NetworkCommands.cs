@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -20,7 +19,7 @@ public sealed class NetworkCommands
     /// </summary>
     public async Task<NetworkDetails> CreateAsync(string name, string driver = "bridge", bool @internal = false, string? subnet = null, bool attachable = false, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(name) || !Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+        if (!DockerNames.IsValid(name))
             throw new LabException($"'{name}' is not a valid network name.", "Network names use letters, digits, '_', '.' and '-', e.g. docker network create labnet.");
         if (name is "bridge" or "host" or "none")
             throw new LabException($"'{name}' is one of Docker's predefined networks.", "Give your network its own name, e.g. labnet.");
@@ -179,12 +178,7 @@ public sealed class NetworkCommands
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return null; }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network inspect {name}"); }
-        // As for containers: a reference with no such name resolves as an ID prefix, and that network is another one.
-        if (existing.Name != name) return null;
-        if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
-            throw new LabException($"A network named '{name}' already exists and was not made by this course.",
-                $"Pick another name, or remove it yourself if you are sure: docker network rm {name}");
-        _lab.EnsureReplaceable("network", name, existing.Labels);
+        if (!_lab.MayReplace("network", name, existing.Name, existing.Labels, $"docker network rm {name}")) return null;
         if (existing.Scope == "swarm" && existing.Driver == driver) return await InspectAsync(existing.ID, cancellationToken).ConfigureAwait(false);
         await _lab.EngineAsync($"docker network rm {name}", async () =>
         {

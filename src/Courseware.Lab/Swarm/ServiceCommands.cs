@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -24,7 +23,7 @@ public sealed class ServiceCommands
     public async Task<IReadOnlyList<ServiceTask>> CreateAsync(string name, string image, ServiceOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ServiceOptions();
-        if (string.IsNullOrEmpty(name) || !Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+        if (!DockerNames.IsValid(name))
             throw new LabException($"'{name}' is not a valid service name.", "Service names use letters, digits, '_', '.' and '-'.");
         if (options.EndpointMode is not ("vip" or "dnsrr"))
             throw new LabException($"'{options.EndpointMode}' is not an endpoint mode.", "--endpoint-mode is vip (one virtual IP, needs IPVS) or dnsrr (DNS round robin over the tasks).");
@@ -122,8 +121,8 @@ public sealed class ServiceCommands
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return false; }
-        if (existing.Spec!.Labels?.ContainsKey(LabLabels.Session) != true)
-            throw new LabException($"A service named '{name}' already exists and was not made by this course.", $"Pick another name, or remove it yourself if you are sure: docker service rm {name}");
+        // Service references resolve by ID prefix too: MayReplace is false for a service that is not called NAME.
+        if (!_lab.MayReplace("service", name, existing.Spec?.Name, existing.Spec?.Labels, $"docker service rm {name}")) return false;
         await _lab.EngineAsync($"docker service rm {name}", () => Client.Swarm.RemoveServiceAsync(existing.ID, cancellationToken)).ConfigureAwait(false);
         return true;
     }

@@ -15,7 +15,7 @@ public sealed class VolumeCommands
     /// <summary><c>docker volume create --label courseware.session=... NAME</c>. A course volume of that name is emptied by replacing it.</summary>
     public async Task<string> CreateAsync(string name, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(name) || !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"))
+        if (!DockerNames.IsValid(name))
             throw new LabException($"'{name}' is not a valid volume name.", "Volume names use letters, digits, '_', '.' and '-'.");
         await RmAsync(name, cancellationToken).ConfigureAwait(false);
         var created = await _lab.EngineAsync($"docker volume create {name}",
@@ -36,8 +36,7 @@ public sealed class VolumeCommands
         {
             throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker volume inspect {name}");
         }
-        if (existing.Labels?.ContainsKey(LabLabels.Session) != true)
-            throw new LabException($"A volume named '{name}' already exists and was not made by this course.", $"Pick another name, or remove it yourself if you are sure: docker volume rm {name}");
+        if (!_lab.MayReplace("volume", name, existing.Name, existing.Labels, $"docker volume rm {name}")) return false;
         try
         {
             await Client.Volumes.RemoveAsync(name, false, cancellationToken).ConfigureAwait(false);
