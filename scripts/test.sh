@@ -11,7 +11,8 @@
 #       each selected with scripts/use-engine.sh. The rootless leg runs as the rootless user, from a copy of the built
 #       tree in that user's home (the tests write beside their binaries). At the end the rootful engine that answered
 #       before is selected again (none: stopped), and the rootless engine is stopped unless it ran before.
-#       One leg alone, exactly as CI runs it: COURSEWARE_ENGINES=sid scripts/test.sh --filter Needs=Docker
+#       One leg alone, as CI runs it: COURSEWARE_ENGINES=sid scripts/test.sh --filter Needs=Docker, then the same with
+#       --filter Needs=EngineRestart (a filter of your own replaces both of CI's selections)
 #
 # Tests that restart the engine (the trait Needs=EngineRestart) run alone, after the others, on every engine: any test
 # beside them would see the engine go away. A --filter of your own replaces both selections.
