@@ -28,11 +28,5 @@ public static class EarlierCellHints
         else outputs.Insert(error.i, stream);
     }
 
-    private static string Text(JsonNode? output) =>
-        (output?["text"] ?? output?["data"]?["text/plain"]) switch
-        {
-            JsonValue v => (string?)v ?? "",
-            JsonArray a => string.Concat(a.Select(x => (string?)x)),
-            _ => "",
-        };
+    private static string Text(JsonNode? output) => Notebooks.NotebookCell.JoinMultiline(output?["text"] ?? output?["data"]?["text/plain"]);
 }
