@@ -17,41 +17,64 @@
 # Tests that restart the engine (the trait Needs=EngineRestart) run alone, after the others, on every engine: any test
 # beside them would see the engine go away. A --filter of your own replaces both selections.
 #
-# The last line sums everything that ran: "N passed, N failed, N skipped". The exit status is non-zero if any leg failed.
+# Totals come from the TRX files dotnet test writes, one folder per leg. The last line sums everything that ran:
+# "N passed, N failed, N skipped". The exit status is non-zero if any leg failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-logs=$(mktemp -d)
-cleanup_logs() { rm -rf "$logs"; }
-trap cleanup_logs EXIT
+results=$(mktemp -d)
+chmod 755 "$results" # the rootless leg's user writes its TRX files into a folder of its own below it
+cleanup_results() { rm -rf "$results"; }
+trap cleanup_results EXIT
 
-# "PASSED FAILED SKIPPED" from the summary lines dotnet test prints per test assembly, over the given logs.
-counts() {
-  awk '/(Passed|Failed)! +- +Failed: / {
-         gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-       } END { printf "%d %d %d\n", p, f, s }' "$@"
+# "N passed, N failed, N skipped" over the TRX files below the given folders. xunit's skipped tests are counted in
+# `total` but not in `executed`.
+totals() {
+  find "$@" -name '*.trx' -exec grep -ho '<Counters [^>]*>' {} + 2>/dev/null |
+    awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); gsub(/[^0-9]/, "", kv[2]); n[kv[1]] += kv[2] } }
+         END { printf "%d passed, %d failed, %d skipped\n", n["passed"], n["failed"], n["total"] - n["executed"] }'
 }
-summary() { counts "$@" | awk '{ printf "%d passed, %d failed, %d skipped\n", $1, $2, $3 }'; }
 
 user_filter=0
 for arg in "$@"; do case $arg in --filter | --filter=*) user_filter=1 ;; esac; done
-alone=(--filter "Needs=EngineRestart")
+
+# dotnet test for the leg being run: as the rootless user from its copy of the tree, or as we are.
+leg_user=
+leg_dotnet_test() {
+  if [ "$leg_user" = rootless ]; then
+    scripts/use-engine.sh rootless -- bash -c 'cd "$HOME/courseware-tests" && exec dotnet test "$@"' rootless "$@"
+  else
+    dotnet test "$@"
+  fi
+}
+
+# run_leg NAME SELECTION: the tests of SELECTION (a --filter expression) on the engine in use, then the engine-restart
+# tests alone; a --filter of the caller's replaces both. Targets are in `targets` (the selection's run) and
+# `alone_targets` (the run alone); trailing runsettings in `runsettings`. Returns non-zero if either run failed.
+run_leg() {
+  local name=$1 selection=$2 status=0
+  local trx=(--logger trx --results-directory "$results/$name")
+  mkdir -m 777 "$results/$name"
+  if [ "$user_filter" = 1 ]; then
+    leg_dotnet_test "${targets[@]}" "${trx[@]}" "${user_args[@]}" "${runsettings[@]}" || status=1
+  else
+    leg_dotnet_test "${targets[@]}" --filter "$selection" "${trx[@]}" "${user_args[@]}" "${runsettings[@]}" || status=1
+    leg_dotnet_test "${alone_targets[@]}" --filter Needs=EngineRestart "${trx[@]}" "${user_args[@]}" || status=1
+  fi
+  return "$status"
+}
+
+user_args=("$@")
+runsettings=()
 
 if [ -z "${COURSEWARE_ENGINES:-}" ]; then
   scripts/ensure-docker.sh
   scripts/ensure-test-deps.sh
-  set +e
-  if [ "$user_filter" = 1 ]; then
-    dotnet test Courseware.sln "$@" 2>&1 | tee "$logs/tests.log"
-    status=${PIPESTATUS[0]}
-  else
-    dotnet test Courseware.sln --filter "Needs!=EngineRestart" "$@" 2>&1 | tee "$logs/tests.log"
-    status=${PIPESTATUS[0]}
-    dotnet test Courseware.sln --no-build "${alone[@]}" "$@" 2>&1 | tee -a "$logs/tests.log"
-    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  fi
-  set -e
-  summary "$logs/tests.log"
+  targets=(Courseware.sln)
+  alone_targets=(Courseware.sln --no-build)
+  status=0
+  run_leg tests "Needs!=EngineRestart" || status=1
+  totals "$results"
   exit "$status"
 fi
 
@@ -72,65 +95,47 @@ restore_engines() {
   if [ -n "$rootful_before" ]; then scripts/use-engine.sh "$rootful_before" >/dev/null; else scripts/use-engine.sh stop rootful; fi
   [ "$rootless_before" -gt 0 ] || scripts/use-engine.sh stop rootless
 }
-trap 'restore_engines; cleanup_logs' EXIT
+trap 'restore_engines; cleanup_results' EXIT
 
 scripts/ensure-test-deps.sh
 dotnet build Courseware.sln -nologo -v q
 # The test assemblies, run directly (no project evaluation: the rootless user has neither our obj/ nor our NuGet cache).
-dlls=()
+targets=()
 for project in tests/*/*.csproj; do
   # Only test projects: a support library (Courseware.Tests.Support) has no test host and would abort the whole run.
   grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
   name=$(basename "$project" .csproj)
-  dlls+=("$(ls "$(dirname "$project")"/bin/Debug/*/"$name.dll" | head -n 1)")
+  targets+=("$(ls "$(dirname "$project")"/bin/Debug/*/"$name.dll" | head -n 1)")
 done
+alone_targets=("${targets[@]}")
 
 status=0
 legs=()
-first=1
+selection="Needs!=EngineRestart" # every test on the first engine, the Docker-facing ones on the others
 for engine in $COURSEWARE_ENGINES; do
-  filter=()
-  if [ "$user_filter" = 0 ]; then
-    if [ "$first" = 1 ]; then filter=(--filter "Needs!=EngineRestart"); else filter=(--filter Needs=Docker); fi
-  fi
-  echo "[test] ===== leg $engine: dotnet test ${filter[*]} $* =====" >&2
+  echo "[test] ===== leg $engine: dotnet test --filter $selection $* =====" >&2
   started=$SECONDS
-  leg_status=0
-  log=$logs/$engine.log
   if [ "$engine" = rootless ]; then
     scripts/use-engine.sh rootless >/dev/null
     # The built tree, copied where the user may write; its HOME gets its own NuGet cache for the dotnet tools.
     tar -c --exclude=./.git --exclude=obj --exclude=runs --exclude=artifacts --exclude=TestResults . |
       scripts/use-engine.sh rootless -- sh -c 'rm -rf "$HOME/courseware-tests" && mkdir "$HOME/courseware-tests" && tar -x -C "$HOME/courseware-tests"'
-    set +e
-    scripts/use-engine.sh rootless -- bash -c 'cd "$HOME/courseware-tests" && scripts/ensure-test-deps.sh && exec dotnet test "$@"' \
-      rootless "${dlls[@]}" "${filter[@]}" "$@" "${runsettings[@]}" 2>&1 | tee "$log"
-    leg_status=${PIPESTATUS[0]}
-    if [ "$user_filter" = 0 ]; then
-      scripts/use-engine.sh rootless -- bash -c 'cd "$HOME/courseware-tests" && exec dotnet test "$@"' \
-        rootless "${dlls[@]}" "${alone[@]}" "$@" 2>&1 | tee -a "$log"
-      [ "${PIPESTATUS[0]}" -eq 0 ] || leg_status=1
-    fi
-    set -e
+    scripts/use-engine.sh rootless -- bash -c 'cd "$HOME/courseware-tests" && exec scripts/ensure-test-deps.sh'
+    leg_user=rootless
   else
     eval "$(scripts/use-engine.sh "$engine")"
-    set +e
-    dotnet test "${dlls[@]}" "${filter[@]}" "$@" "${runsettings[@]}" 2>&1 | tee "$log"
-    leg_status=${PIPESTATUS[0]}
-    if [ "$user_filter" = 0 ]; then
-      dotnet test "${dlls[@]}" "${alone[@]}" "$@" 2>&1 | tee -a "$log"
-      [ "${PIPESTATUS[0]}" -eq 0 ] || leg_status=1
-    fi
-    set -e
+    leg_user=
   fi
+  leg_status=0
+  run_leg "$engine" "$selection" || leg_status=1
   [ "$leg_status" -eq 0 ] || status=1
-  legs+=("$(printf '%-9s %s in %dm%02ds (exit %d)' "$engine" "$(summary "$log")" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$leg_status")")
-  first=0
+  legs+=("$(printf '%-9s %s in %dm%02ds (exit %d)' "$engine" "$(totals "$results/$engine")" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$leg_status")")
+  selection="Needs=Docker"
 done
 
 restore_engines
-trap cleanup_logs EXIT
+trap cleanup_results EXIT
 echo "[test] ===== engine matrix =====" >&2
 printf '[test] %s\n' "${legs[@]}" >&2
-summary "$logs"/*.log
+totals "$results"
 exit "$status"
