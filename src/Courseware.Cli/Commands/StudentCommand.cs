@@ -24,15 +24,19 @@ public static class StudentCommand
             HelpName = "DIR",
             Required = true,
         };
+        var keepExisting = new Option<bool>("--keep-existing")
+        {
+            Description = "Leave a notebook that is already in the output folder as it is: it is the learner's work (scripts/run-lessons.sh writes learn/ this way).",
+        };
         var command = new Command("student", "Writes student versions: solution regions replaced by '// YOUR CODE HERE', outputs cleared.")
         {
-            notebooks, output,
+            notebooks, output, keepExisting,
         };
-        command.SetAction(parse => Run(streams, parse.GetValue(notebooks) ?? [], parse.GetValue(output)!));
+        command.SetAction(parse => Run(streams, parse.GetValue(notebooks) ?? [], parse.GetValue(output)!, parse.GetValue(keepExisting)));
         return command;
     }
 
-    private static int Run(ConsoleStreams streams, string[] inputs, string outputDirectory)
+    private static int Run(ConsoleStreams streams, string[] inputs, string outputDirectory, bool keepExisting)
     {
         var written = new List<(string Path, string Json)>();
         try
@@ -43,6 +47,12 @@ public static class StudentCommand
                 var destination = Path.Combine(target, Path.GetFileName(path));
                 if (string.Equals(destination, path, StringComparison.Ordinal))
                     throw new UsageException($"--output {outputDirectory} would overwrite the teacher notebook {path}; choose another folder (e.g. student/).");
+                // A learner's notebook holds their answers and outputs: re-running the set-up must never wipe them.
+                if (keepExisting && File.Exists(destination))
+                {
+                    streams.Out.WriteLine($"{Path.GetFileName(path)}: kept {destination} (already there, maybe with your work); delete it for a fresh copy");
+                    continue;
+                }
                 var document = NotebookDocument.Load(path);
                 var regions = 0;
                 foreach (var cell in document.Cells.Where(c => c.IsCode))

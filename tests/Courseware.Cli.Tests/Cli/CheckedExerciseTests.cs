@@ -121,6 +121,24 @@ public sealed class CheckedExerciseTests
     }
 
     [Fact]
+    public async Task Keep_existing_leaves_a_learners_notebook_as_it_is_and_writes_the_missing_ones()
+    {
+        var student = Paths.NewOutputDirectory("student-keep");
+        var mine = Path.Combine(student, "exercise.ipynb");
+        File.WriteAllText(mine, "my answers");
+
+        var run = await CoursewareProcess.RunAsync(["student", Paths.Fixture("exercise.ipynb"), "--output", student, "--keep-existing"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("my answers", File.ReadAllText(mine));
+        Assert.Contains($"exercise.ipynb: kept {mine} (already there, maybe with your work); delete it for a fresh copy", run.Lines);
+        File.Delete(mine);
+        run = await CoursewareProcess.RunAsync(["student", Paths.Fixture("exercise.ipynb"), "--output", student, "--keep-existing"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("// YOUR CODE HERE", File.ReadAllText(mine));
+    }
+
+    [Fact]
     public async Task An_unclosed_region_is_a_usage_error_and_nothing_is_written()
     {
         var folder = Paths.NewOutputDirectory("student-bad");
