@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Courseware.Cli.Execution;
+using Courseware.Cli.Export;
 using Courseware.Cli.Notebooks;
 using Courseware.Cli.Reporting;
 
@@ -14,6 +15,8 @@ public static class RunCommand
     public const int ExitUsage = 2;
     /// <summary>Nothing failed, but a notebook stopped where this engine cannot follow (a rootless engine and lesson 03's cluster).</summary>
     public const int ExitNotOnThisEngine = 3;
+    /// <summary>The notebooks ran (as 0 or 3 would say) and their other outputs are written, but a PDF could not be made.</summary>
+    public const int ExitNoPdf = 4;
     public const int ExitInterrupted = 130;
 
     public static Command Create(ConsoleStreams streams)
@@ -25,15 +28,26 @@ public static class RunCommand
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Folder for the executed notebooks (<name>.ipynb) and pages (<name>.html).",
+            Description = "Folder for the executed notebooks (<name>.ipynb), pages (<name>.html) and handouts (<name>.pdf).",
             HelpName = "DIR",
             DefaultValueFactory = _ => Path.Combine("artifacts", "notebooks"),
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "What to write, comma-separated: ipynb, html.",
+            Description = "What to write, comma-separated: ipynb, html, pdf (printed from the page by headless Chromium).",
             HelpName = "FORMATS",
             DefaultValueFactory = _ => "ipynb,html",
+        };
+        var paper = new Option<string>("--paper")
+        {
+            Description = "The PDF's paper: a4 or letter.",
+            HelpName = "a4|letter",
+            DefaultValueFactory = _ => PaperSize.A4.Name,
+        };
+        var browser = new Option<string?>("--browser")
+        {
+            Description = $"The Chromium or Chrome that prints PDFs (default: ${BrowserLocator.EnvironmentVariable}, else {BrowserLocator.DebianChromium}, else chromium on PATH).",
+            HelpName = "PATH",
         };
         var parameters = new Option<string[]>("--param", "-p")
         {
@@ -52,19 +66,22 @@ public static class RunCommand
         };
         var command = new Command("run", "Runs notebooks top to bottom in a fresh C# kernel each and writes the executed notebooks.")
         {
-            notebooks, output, format, parameters, cellTimeout, keepGoing,
+            notebooks, output, format, paper, browser, parameters, cellTimeout, keepGoing,
         };
         command.SetAction((parse, _) => RunAsync(streams,
             parse.GetValue(notebooks) ?? [],
             parse.GetValue(output)!,
             parse.GetValue(format)!,
+            parse.GetValue(paper)!,
+            parse.GetValue(browser),
             parse.GetValue(parameters) ?? [],
             parse.GetValue(cellTimeout),
             parse.GetValue(keepGoing)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
+    private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string paperName,
+        string? browserPath, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
     {
         // Not doing the kernel's start after the rest: it overlaps everything up to the first cell. A usage error
         // below returns while it is still starting; the process ends and takes it along.
@@ -101,9 +118,11 @@ public static class RunCommand
 
         RunSettings settings;
         List<PreparedNotebook> prepared;
+        PaperSize paper;
         try
         {
             var formats = ParseFormats(formatList);
+            paper = PaperSize.Parse(paperName) ?? throw new UsageException($"--paper {paperName}: use a4 or letter.");
             if (timeoutSeconds is < 0) throw new UsageException("--cell-timeout must be a number of seconds, 0 for no limit.");
             var timeout = timeoutSeconds is > 0 ? TimeSpan.FromSeconds(timeoutSeconds.Value) : (TimeSpan?)null;
             var parameters = ParameterInjector.ParseAssignments(parameterArgs);
@@ -124,11 +143,18 @@ public static class RunCommand
             return ExitInterrupted;
         }
 
+        // No Chromium is no reason not to run: the lessons run and their other formats are written; the PDFs are
+        // reported missing, with the fix, before the run and after it.
+        await using var printer = settings.Formats.Contains(OutputFormat.Pdf) ? PdfPrinter.Create(browserPath, paper) : null;
+        var noPdf = printer?.Unavailable is { } unavailable
+            ? $"courseware run: no PDF can be made: {unavailable} The other formats are written." : null;
+        if (noPdf is not null) reporter.Error(noPdf);
+
         var stopwatch = Stopwatch.StartNew();
         var results = new List<NotebookRunResult>();
         try
         {
-            var runner = new NotebookRunner(settings, reporter);
+            var runner = new NotebookRunner(settings, reporter, printer);
             foreach (var notebook in prepared)
             {
                 if (interrupt.IsCancellationRequested) break;
@@ -140,8 +166,10 @@ public static class RunCommand
             Console.CancelKeyPress -= onCancelKey;
         }
         reporter.Summary(results, prepared.Count, stopwatch.Elapsed);
+        if (noPdf is not null) reporter.Error(noPdf);
         if (interrupt.IsCancellationRequested) return ExitInterrupted;
         if (results.Count != prepared.Count || results.Any(r => !r.Succeeded && !r.NotOnThisEngine)) return ExitFailed;
+        if (results.Any(r => r.MissingPdf)) return ExitNoPdf;
         return results.Any(r => r.NotOnThisEngine) ? ExitNotOnThisEngine : 0;
     }
 
@@ -154,10 +182,11 @@ public static class RunCommand
             {
                 "ipynb" => OutputFormat.Ipynb,
                 "html" => OutputFormat.Html,
-                _ => throw new UsageException($"--format {item}: unknown format; use ipynb, html or both (ipynb,html)."),
+                "pdf" => OutputFormat.Pdf,
+                _ => throw new UsageException($"--format {item}: unknown format; use ipynb, html, pdf or several (ipynb,html,pdf)."),
             });
         }
-        if (formats.Count == 0) throw new UsageException("--format is empty; use ipynb, html or both (ipynb,html).");
+        if (formats.Count == 0) throw new UsageException("--format is empty; use ipynb, html, pdf or several (ipynb,html,pdf).");
         return formats;
     }
 
@@ -192,7 +221,8 @@ public static class RunCommand
                 throw new UsageException($"--output {settings.OutputDirectory} would overwrite the source notebook {notebook.SourcePath}; choose another folder.");
         }
         var bytesNeeded = notebooks.Count * ((settings.Formats.Contains(OutputFormat.Html) ? OutputFolder.BytesPerHtml : 0)
-                                             + (settings.Formats.Contains(OutputFormat.Ipynb) ? OutputFolder.BytesPerIpynb : 0));
+                                             + (settings.Formats.Contains(OutputFormat.Ipynb) ? OutputFolder.BytesPerIpynb : 0)
+                                             + (settings.Formats.Contains(OutputFormat.Pdf) ? OutputFolder.BytesPerPdf : 0));
         OutputFolder.EnsureWritable(settings.OutputDirectory, bytesNeeded);
     }
 }

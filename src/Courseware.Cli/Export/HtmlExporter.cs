@@ -43,7 +43,7 @@ public static partial class HtmlExporter
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"courseware run\">\n")
             .Append("<title>").Append(Escape(Title(document))).Append("</title>\n")
-            .Append("<style>\n").Append(Css).Append("</style>\n");
+            .Append("<style>\n").Append(PageStyle.Css).Append("</style>\n");
         if (plots > 0)
         {
             page.Append("<script>/* plotly.js ").Append(PlotlyVersion).Append(" (MIT licence, (c) Plotly, Inc.), embedded by courseware */\n")
@@ -130,8 +130,9 @@ public static partial class HtmlExporter
             : cell.HasTag(NotebookCell.RaisesExceptionTag) ? "expected to fail" : null;
         html.Append("<div class=\"input\"><div class=\"prompt\">[").Append(cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " ").Append("]</div>");
         if (label is not null) html.Append("<div class=\"tag\">").Append(label).Append("</div>");
-        html.Append("<pre><code class=\"language-").Append(Escape(cell.KernelName ?? "csharp")).Append("\">")
-            .Append(Escape(cell.Source)).Append("</code></pre></div>\n");
+        html.Append("<pre><code class=\"language-").Append(Escape(cell.KernelName ?? "csharp")).Append("\">");
+        AppendCodeLines(html, cell.Source);
+        html.Append("</code></pre></div>\n");
         if (outputs.Count > 0)
         {
             html.Append("<div class=\"outputs\">\n");
@@ -139,6 +140,26 @@ public static partial class HtmlExporter
             html.Append("</div>\n");
         }
         html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// One block per source line, so that a long line wraps at the cell's width with a hanging indent: its continuation
+    /// starts a few columns right of the line's own indentation (--indent, in characters). The newline stays inside the
+    /// block, so the code's text (copy, search) is exactly the source.
+    /// </summary>
+    private static void AppendCodeLines(StringBuilder html, string source)
+    {
+        var lines = source.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var indent = line.TakeWhile(c => c is ' ' or '\t').Sum(c => c == '\t' ? PageStyle.TabSize : 1);
+            html.Append("<span class=\"line\"");
+            if (indent > 0) html.Append(" style=\"--indent:").Append(indent).Append('"');
+            html.Append('>').Append(Escape(line));
+            if (i < lines.Length - 1) html.Append('\n');
+            html.Append("</span>");
+        }
     }
 
     private static void RenderOutput(StringBuilder html, JsonObject output, ref int plots)
@@ -243,42 +264,6 @@ public static partial class HtmlExporter
         return reader.ReadToEnd();
     });
 
-    private const string Css = """
-        :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; --code-bg: #f6f8fa; --error: #cf222e; --expected: #0969da; }
-        body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; }
-        main.notebook { max-width: 980px; margin: 0 auto; padding: 24px 20px 64px; }
-        .cell { margin: 14px 0; }
-        .cell.markdown h1, .cell.markdown h2 { border-bottom: 1px solid var(--border); padding-bottom: .25em; }
-        .cell.code .input { display: grid; grid-template-columns: 3.5em 1fr; align-items: start; }
-        .cell.code .prompt { color: var(--muted); font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding-top: 10px; }
-        .cell.code .tag { grid-column: 2; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-        .cell.code pre { grid-column: 2; margin: 0; }
-        pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 10px 12px; overflow-x: auto;
-              font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
-        .outputs { margin: 6px 0 0 3.5em; }
-        .output { margin: 6px 0; overflow-x: auto; }
-        pre.output { background: #fff; }
-        pre.stream.stderr { background: #fff8c5; }
-        .output.error { border: 1px solid var(--error); border-left-width: 4px; border-radius: 6px; padding: 8px 12px; background: #ffebe9; }
-        .output.error .ename { color: var(--error); font-weight: 600; }
-        .output.error pre { background: transparent; border: none; padding: 4px 0 0; color: #6e2b2b; }
-        .cell.expected-error .output.error { border-color: var(--expected); background: #ddf4ff; }
-        .cell.expected-error .output.error .ename { color: var(--expected); }
-        .cell.failed .input pre { border-color: var(--error); }
-        .cell.injected-parameters .input pre { border-style: dashed; }
-        table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
-        th, td { border: 1px solid var(--border); padding: 4px 10px; text-align: left; vertical-align: top; }
-        th { background: var(--code-bg); }
-        img { max-width: 100%; }
-        .plotly-figure { width: 100%; min-height: 420px; }
-        .score { border: 1px solid var(--border); border-radius: 6px; padding: 4px 16px 8px; margin-bottom: 24px; }
-        .score h2 { margin: 8px 0; font-size: 18px; }
-        .score.all-passed h2 { color: #1a7f37; }
-        .score.not-all-passed h2 { color: var(--error); }
-        .score tr.passed td:first-child { color: #1a7f37; }
-        .score tr.failed td:first-child { color: var(--error); }
-        blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
-        """;
 
     [GeneratedRegex("<img src=\"(?!https?:|data:|attachment:)(?<path>[^\"]+)\"", RegexOptions.CultureInvariant)]
     private static partial Regex LocalImageReference();

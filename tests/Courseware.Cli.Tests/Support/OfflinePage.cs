@@ -32,6 +32,9 @@ public sealed class OfflinePage : IAsyncDisposable
             ExecutablePath = Prerequisites.Chromium,
             Headless = true,
             UserDataDir = profile.FullName,
+            // Puppeteer hides scroll bars by default; a reader's browser shows them, and whether a wide output's bar
+            // is in view is part of what the tests look at.
+            IgnoredDefaultArgs = ["--hide-scrollbars"],
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
