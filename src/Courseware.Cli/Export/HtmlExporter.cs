@@ -71,8 +71,11 @@ public static partial class HtmlExporter
         return html.ToString();
     }
 
+    /// <summary>The lesson's title (metadata courseware.title), else its first level-1 heading, else its file name: the tab's and the PDF footer's.</summary>
     private static string Title(NotebookDocument document)
     {
+        if (document.Metadata["courseware"]?["title"] is JsonValue value && value.TryGetValue<string>(out var title) && title.Trim().Length > 0)
+            return title.Trim();
         var heading = document.Cells.Where(c => c.IsMarkdown)
             .SelectMany(c => c.Source.Split('\n'))
             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal));

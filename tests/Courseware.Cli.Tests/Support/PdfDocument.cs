@@ -28,8 +28,11 @@ public sealed partial class PdfDocument
     public string Text(int? page = null) =>
         Poppler("pdftotext", page is int p ? ["-f", $"{p}", "-l", $"{p}", "-layout", Path, "-"] : ["-layout", Path, "-"]);
 
-    /// <summary>The text with every run of white space made one space: a heading or a line may wrap anywhere on paper.</summary>
-    public string FlatText(int? page = null) => Whitespace().Replace(Text(page), " ");
+    /// <summary>
+    /// The text with every run of white space made one space: a heading or a line may wrap anywhere on paper.
+    /// Ligatures (ﬁ) are read as their letters.
+    /// </summary>
+    public string FlatText(int? page = null) => Whitespace().Replace(Text(page).Normalize(System.Text.NormalizationForm.FormKC), " ");
 
     /// <summary>The links' targets (pdfinfo -url).</summary>
     public IReadOnlyList<string> Urls =>
