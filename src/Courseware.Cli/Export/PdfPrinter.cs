@@ -62,13 +62,7 @@ public sealed class PdfPrinter : IAsyncDisposable
             // draws, and a print layout applied only afterwards would not redraw it.
             await tab.EmulateMediaTypeAsync(MediaType.Print).ConfigureAwait(false);
             await tab.SetViewportAsync(new ViewPortOptions { Width = _paper.PrintableWidthPx, Height = 1000 }).ConfigureAwait(false);
-            await tab.SetRequestInterceptionAsync(true).ConfigureAwait(false);
-            tab.Request += async (_, e) =>
-            {
-                var url = e.Request.Url;
-                if (url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal)) await e.Request.ContinueAsync().ConfigureAwait(false);
-                else await e.Request.AbortAsync().ConfigureAwait(false);
-            };
+            await HeadlessChromium.KeepOfflineAsync(tab).ConfigureAwait(false);
             await tab.GoToAsync(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri, new NavigationOptions
             {
                 WaitUntil = [WaitUntilNavigation.Load],
@@ -107,17 +101,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     {
         if (_browser is not null) return _browser;
         _profile = Directory.CreateTempSubdirectory("courseware-pdf-");
-        _browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = _browserPath,
-            Headless = true,
-            UserDataDir = _profile.FullName,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-            ],
-        }).ConfigureAwait(false);
+        _browser = await HeadlessChromium.LaunchAsync(_browserPath!, _profile.FullName).ConfigureAwait(false);
         return _browser;
     }
 

@@ -121,6 +121,23 @@ public sealed class PdfExportTests
         Assert.True(measured.GetProperty("endReachable").GetBoolean(), $"scrolled to the end, the last column is still cut: {measured}");
     }
 
+    [ChromiumFact]
+    public async Task In_print_no_page_break_falls_inside_a_card_a_table_row_a_chart_or_a_code_cell_and_code_wraps()
+    {
+        var html = await HandoutRun.PathOfAsync(".html");
+        await using var browser = await OfflinePage.OpenAsync(html);
+        await browser.Tab.EmulateMediaTypeAsync(PuppeteerSharp.Media.MediaType.Print);
+        var styles = JsonDocument.Parse(await browser.EvalAsync<string>("""
+            JSON.stringify(Object.fromEntries(['.cw-card', '.cw-box', '.output table tr', '.output.plotly', '.cell.code .input', '.output pre', '.output .cw-table td']
+              .map(s => [s, (el => el ? getComputedStyle(el).breakInside + ' ' + getComputedStyle(el).whiteSpace : 'missing')(document.querySelector(s))])))
+            """)).RootElement;
+
+        foreach (var selector in new[] { ".cw-card", ".cw-box", ".output table tr", ".output.plotly", ".cell.code .input" })
+            Assert.StartsWith("avoid ", styles.GetProperty(selector).GetString());
+        Assert.EndsWith(" pre-wrap", styles.GetProperty(".output pre").GetString());
+        Assert.EndsWith(" normal", styles.GetProperty(".output .cw-table td").GetString());
+    }
+
     [PdfFact]
     public async Task Letter_paper_and_a_pdf_alone_leave_only_the_pdf()
     {
