@@ -60,13 +60,17 @@ public static class RunCommand
             Description = "Seconds a cell may run before it is cancelled and the notebook fails (default: no limit).",
             HelpName = "SECONDS",
         };
+        var book = new Option<bool>("--book")
+        {
+            Description = $"Also print every notebook, in order, into one PDF with a table of contents ({BookName}.pdf); needs pdf in --format.",
+        };
         var keepGoing = new Option<bool>("--keep-going")
         {
             Description = "Run the remaining cells after a failing cell (the notebook still fails).",
         };
         var command = new Command("run", "Runs notebooks top to bottom in a fresh C# kernel each and writes the executed notebooks.")
         {
-            notebooks, output, format, paper, browser, parameters, cellTimeout, keepGoing,
+            notebooks, output, format, paper, browser, book, parameters, cellTimeout, keepGoing,
         };
         command.SetAction((parse, _) => RunAsync(streams,
             parse.GetValue(notebooks) ?? [],
@@ -74,6 +78,7 @@ public static class RunCommand
             parse.GetValue(format)!,
             parse.GetValue(paper)!,
             parse.GetValue(browser),
+            parse.GetValue(book),
             parse.GetValue(parameters) ?? [],
             parse.GetValue(cellTimeout),
             parse.GetValue(keepGoing)));
@@ -81,7 +86,7 @@ public static class RunCommand
     }
 
     private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string paperName,
-        string? browserPath, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
+        string? browserPath, bool book, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
     {
         // Not doing the kernel's start after the rest: it overlaps everything up to the first cell. A usage error
         // below returns while it is still starting; the process ends and takes it along.
@@ -123,6 +128,8 @@ public static class RunCommand
         {
             var formats = ParseFormats(formatList);
             paper = PaperSize.Parse(paperName) ?? throw new UsageException($"--paper {paperName}: use a4 or letter.");
+            if (book && !formats.Contains(OutputFormat.Pdf))
+                throw new UsageException("--book prints one PDF of every notebook: add pdf to --format (e.g. --format ipynb,html,pdf --book).");
             if (timeoutSeconds is < 0) throw new UsageException("--cell-timeout must be a number of seconds, 0 for no limit.");
             var timeout = timeoutSeconds is > 0 ? TimeSpan.FromSeconds(timeoutSeconds.Value) : (TimeSpan?)null;
             var parameters = ParameterInjector.ParseAssignments(parameterArgs);
@@ -130,6 +137,8 @@ public static class RunCommand
             var paths = ExpandInputs(inputs);
             prepared = paths.Select(p => NotebookRunner.Prepare(p, parameters)).ToList();
             CheckOutputs(prepared, settings);
+            if (book && prepared.Any(n => n.Document.Name == BookName))
+                throw new UsageException($"a notebook is named {BookName}.ipynb: its PDF and the --book PDF ({BookName}.pdf) would overwrite each other. Rename it or drop --book.");
         }
         catch (Exception e) when (e is UsageException or ParameterException or NotebookFormatException)
         {
@@ -165,12 +174,39 @@ public static class RunCommand
         {
             Console.CancelKeyPress -= onCancelKey;
         }
+        var bookProblem = book && printer is not null && !interrupt.IsCancellationRequested && results.Count > 0
+            ? await WriteBookAsync(printer, prepared.Take(results.Count).Select(n => n.Document).ToList(), settings.OutputDirectory, streams).ConfigureAwait(false)
+            : null;
         reporter.Summary(results, prepared.Count, stopwatch.Elapsed);
         if (noPdf is not null) reporter.Error(noPdf);
+        else if (bookProblem is not null) reporter.Error($"courseware run: no {BookName}.pdf: {bookProblem}");
         if (interrupt.IsCancellationRequested) return ExitInterrupted;
         if (results.Count != prepared.Count || results.Any(r => !r.Succeeded && !r.NotOnThisEngine)) return ExitFailed;
-        if (results.Any(r => r.MissingPdf)) return ExitNoPdf;
+        if (results.Any(r => r.MissingPdf) || bookProblem is not null) return ExitNoPdf;
         return results.Any(r => r.NotOnThisEngine) ? ExitNotOnThisEngine : 0;
+    }
+
+    /// <summary>The course book's file name (without .pdf), in the output folder beside the notebooks' own PDFs.</summary>
+    public const string BookName = "course-book";
+
+    /// <summary>Every notebook that ran, in order, printed into one PDF; the reason when it could not be made.</summary>
+    private static async Task<string?> WriteBookAsync(PdfPrinter printer, IReadOnlyList<NotebookDocument> documents, string outputDirectory, ConsoleStreams streams)
+    {
+        var path = Path.Combine(outputDirectory, BookName + ".pdf");
+        try
+        {
+            await printer.PrintPageAsync(HtmlExporter.ExportBook("Course book", documents), path).ConfigureAwait(false);
+            streams.Out.WriteLine($"Course book ({documents.Count} notebook{(documents.Count == 1 ? "" : "s")}): {path}");
+            return null;
+        }
+        catch (PdfException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"could not write {path}: {e.Message}";
+        }
     }
 
     internal static IReadOnlySet<OutputFormat> ParseFormats(string list)

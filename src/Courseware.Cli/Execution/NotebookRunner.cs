@@ -217,7 +217,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
     }
 
     /// <summary>
-    /// The PDF is printed from the HTML export (from a temporary one when no .html is asked for). A PDF that cannot be
+    /// The PDF is printed from the HTML export (from a page in memory when no .html is asked for). A PDF that cannot be
     /// made (no Chromium, a chart that does not draw) is reported on its own: the lesson ran and its other outputs stand.
     /// </summary>
     private async Task<string?> WritePdfAsync(NotebookDocument document, List<string> written)
@@ -225,16 +225,11 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
         if (!settings.Formats.Contains(OutputFormat.Pdf)) return null;
         if (printer is null) throw new InvalidOperationException("--format pdf without a PdfPrinter");
         var pdf = Path.Combine(settings.OutputDirectory, document.Name + ".pdf");
-        var html = written.FirstOrDefault(p => p.EndsWith(".html", StringComparison.Ordinal));
-        var scratch = html is null ? Directory.CreateTempSubdirectory("courseware-print-") : null;
         try
         {
-            if (scratch is not null)
-            {
-                html = Path.Combine(scratch.FullName, document.Name + ".html");
-                HtmlExporter.Write(document, html);
-            }
-            await printer.PrintAsync(html!, pdf).ConfigureAwait(false);
+            var html = written.FirstOrDefault(p => p.EndsWith(".html", StringComparison.Ordinal));
+            if (html is null) await printer.PrintPageAsync(HtmlExporter.Export(document), pdf).ConfigureAwait(false);
+            else await printer.PrintAsync(html, pdf).ConfigureAwait(false);
             written.Add(pdf);
             return null;
         }
@@ -245,10 +240,6 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return $"no PDF: could not write {pdf}: {e.Message}";
-        }
-        finally
-        {
-            try { scratch?.Delete(recursive: true); } catch (IOException) { }
         }
     }
 }

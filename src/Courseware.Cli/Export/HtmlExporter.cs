@@ -31,30 +31,65 @@ public static partial class HtmlExporter
     {
         var body = new StringBuilder();
         var plots = 0;
-        foreach (var cell in document.Cells)
-        {
-            if (cell.IsMarkdown) RenderMarkdownCell(body, cell, document.Path is null ? null : Path.GetDirectoryName(Path.GetFullPath(document.Path)));
-            else if (cell.IsCode) RenderCodeCell(body, cell, ref plots);
-            else body.Append("<section class=\"cell raw\"><pre>").Append(Escape(cell.Source)).Append("</pre></section>\n");
-        }
+        AppendNotebook(body, document, "", ref plots);
+        return Page(Title(document), body.ToString(), plots > 0);
+    }
 
+    /// <summary>
+    /// Every notebook in one page, in order, for one PDF (the course book): a cover with the table of contents, then each
+    /// notebook from a new page with its own score table. Anchors carry the notebook's number, since cell ids and
+    /// chart ids are unique only within a notebook.
+    /// </summary>
+    public static string ExportBook(string title, IReadOnlyList<NotebookDocument> documents)
+    {
+        var body = new StringBuilder();
+        body.Append("<section class=\"book-cover\">\n<h1>").Append(Escape(title)).Append("</h1>\n<h2>Contents</h2>\n<ol class=\"contents\">\n");
+        for (var i = 0; i < documents.Count; i++)
+            body.Append("<li><a href=\"#").Append(BookAnchor(i)).Append("\">").Append(Escape(Title(documents[i]))).Append("</a></li>\n");
+        body.Append("</ol>\n</section>\n");
+        var plots = 0;
+        for (var i = 0; i < documents.Count; i++)
+        {
+            body.Append("<section class=\"book-notebook\" id=\"").Append(BookAnchor(i)).Append("\">\n");
+            AppendNotebook(body, documents[i], BookAnchor(i) + "-", ref plots);
+            body.Append("</section>\n");
+        }
+        return Page(title, body.ToString(), plots > 0);
+    }
+
+    private static string BookAnchor(int index) => $"notebook-{index + 1}";
+
+    private static string Page(string title, string body, bool hasPlots)
+    {
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"courseware run\">\n")
-            .Append("<title>").Append(Escape(Title(document))).Append("</title>\n")
+            .Append("<title>").Append(Escape(title)).Append("</title>\n")
             .Append("<style>\n").Append(PageStyle.Css).Append("</style>\n");
-        if (plots > 0)
+        if (hasPlots)
         {
             page.Append("<script>/* plotly.js ").Append(PlotlyVersion).Append(" (MIT licence, (c) Plotly, Inc.), embedded by courseware */\n")
                 .Append(ForScriptElement(PlotlyScript.Value)).Append("\n</script>\n");
         }
-        page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(ScoreTable(document)).Append(body).Append("</main>\n</body>\n</html>\n");
+        page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(body).Append("</main>\n</body>\n</html>\n");
         return page.ToString();
     }
 
+    /// <summary>A notebook's score table and cells; <paramref name="anchorPrefix"/> keeps its anchors apart from other notebooks' in a book.</summary>
+    private static void AppendNotebook(StringBuilder body, NotebookDocument document, string anchorPrefix, ref int plots)
+    {
+        body.Append(ScoreTable(document, anchorPrefix));
+        foreach (var cell in document.Cells)
+        {
+            if (cell.IsMarkdown) RenderMarkdownCell(body, cell, document.Path is null ? null : Path.GetDirectoryName(Path.GetFullPath(document.Path)));
+            else if (cell.IsCode) RenderCodeCell(body, cell, anchorPrefix, ref plots);
+            else body.Append("<section class=\"cell raw\"><pre>").Append(Escape(cell.Source)).Append("</pre></section>\n");
+        }
+    }
+
     /// <summary>The run's check score at the top of the page: one row per check, its verdict and what it verified or hints.</summary>
-    private static string ScoreTable(NotebookDocument document)
+    private static string ScoreTable(NotebookDocument document, string anchorPrefix)
     {
         if (CheckTally.ReadFrom(document) is not { Total: > 0 } score) return "";
         var html = new StringBuilder();
@@ -64,7 +99,7 @@ public static partial class HtmlExporter
         foreach (var result in score.Results)
         {
             html.Append("<tr class=\"").Append(result.Passed ? "passed" : "failed").Append("\"><td>").Append(result.Passed ? "✓" : "✗")
-                .Append("</td><td><a href=\"#cell-").Append(Escape(result.CellId)).Append("\">").Append(Escape(result.Title)).Append("</a></td><td>")
+                .Append("</td><td><a href=\"#").Append(anchorPrefix).Append("cell-").Append(Escape(result.CellId)).Append("\">").Append(Escape(result.Title)).Append("</a></td><td>")
                 .Append(Escape(result.Message)).Append("</td></tr>\n");
         }
         html.Append("</tbody></table>\n</section>\n");
@@ -117,7 +152,7 @@ public static partial class HtmlExporter
         html.Append("<section class=\"cell markdown\">\n").Append(rendered).Append("</section>\n");
     }
 
-    private static void RenderCodeCell(StringBuilder html, NotebookCell cell, ref int plots)
+    private static void RenderCodeCell(StringBuilder html, NotebookCell cell, string anchorPrefix, ref int plots)
     {
         var outputs = cell.Outputs.OfType<JsonObject>().ToList();
         var hasError = outputs.Any(o => o["output_type"]?.GetValue<string>() == "error");
@@ -127,7 +162,7 @@ public static partial class HtmlExporter
         if (cell.HasTag(NotebookCell.ParametersTag)) classes.Add("parameters");
         if (cell.HasTag(NotebookCell.InjectedParametersTag)) classes.Add("injected-parameters");
 
-        html.Append("<section class=\"").Append(string.Join(' ', classes)).Append("\" id=\"cell-").Append(Escape(cell.Id ?? "")).Append("\">\n");
+        html.Append("<section class=\"").Append(string.Join(' ', classes)).Append("\" id=\"").Append(anchorPrefix).Append("cell-").Append(Escape(cell.Id ?? "")).Append("\">\n");
         var label = cell.HasTag(NotebookCell.InjectedParametersTag) ? "injected parameters"
             : cell.HasTag(NotebookCell.ParametersTag) ? "parameters"
             : cell.HasTag(NotebookCell.RaisesExceptionTag) ? "expected to fail" : null;

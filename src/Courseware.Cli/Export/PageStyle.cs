@@ -51,6 +51,8 @@ public static class PageStyle
         ::-webkit-scrollbar { width: 10px; height: 10px; }
         ::-webkit-scrollbar-track { background: var(--code-bg); }
         ::-webkit-scrollbar-thumb { background: #afb8c1; border-radius: 5px; }
+        .book-cover .contents { font-size: 18px; line-height: 1.9; }
+        .book-notebook { border-top: 1px solid var(--border); margin-top: 48px; }
         blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
         @media print {
           body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -65,6 +67,7 @@ public static class PageStyle
           th, th * { overflow-wrap: normal !important; }
           .modebar-container { display: none; }
           h1, h2, h3, h4 { break-after: avoid; }
+          .book-notebook { break-before: page; border-top: none; margin-top: 0; }
           .cell.code .input, .output.plotly, .output.image, .cw-card, .cw-box, .score h2, tr, img, figure { break-inside: avoid; }
         }
         """;

@@ -97,6 +97,23 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
     }
 
+    /// <summary>Prints a page that exists only in memory (no .html was asked for, or the course book): written to a scratch folder, printed, removed.</summary>
+    public async Task PrintPageAsync(string html, string pdfPath)
+    {
+        if (Unavailable is not null) throw new PdfException(Unavailable);
+        var scratch = Directory.CreateTempSubdirectory("courseware-print-");
+        try
+        {
+            var page = Path.Combine(scratch.FullName, Path.ChangeExtension(Path.GetFileName(pdfPath), ".html"));
+            await File.WriteAllTextAsync(page, html).ConfigureAwait(false);
+            await PrintAsync(page, pdfPath).ConfigureAwait(false);
+        }
+        finally
+        {
+            try { scratch.Delete(recursive: true); } catch (IOException) { }
+        }
+    }
+
     private async Task<IBrowser> StartAsync()
     {
         if (_browser is not null) return _browser;

@@ -151,6 +151,28 @@ public sealed class PdfExportTests
         Assert.Contains("Checks: 1/1 passed", pdf.FlatText(1));
     }
 
+    [PdfFact]
+    public async Task The_book_prints_every_notebook_in_order_after_a_table_of_contents()
+    {
+        var output = Paths.NewOutputDirectory("book");
+        var run = await CoursewareProcess.RunAsync(["run", Paths.Fixture(HandoutRun.Notebook), Paths.Fixture("values.ipynb"), "--output", output, "--format", "pdf", "--book"]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"Course book (2 notebooks): {Path.Combine(output, "course-book.pdf")}", run.Output);
+
+        var book = new PdfDocument(Path.Combine(output, "course-book.pdf"));
+        File.Copy(book.Path, Path.Combine(Paths.Artifacts, "course-book.pdf"), overwrite: true);
+        Assert.Equal("Course book", book.InfoField("Title"));
+        Assert.Matches("Course book Contents 1. A handout to print 2. Values and parameters", book.FlatText(1));
+        // Each notebook starts a page of its own, the first after the contents, the second after the first's pages.
+        var first = book.Destinations["notebook-1"];
+        var second = book.Destinations["notebook-2"];
+        Assert.Equal(2, first);
+        Assert.Equal(first + new PdfDocument(Path.Combine(output, "handout.pdf")).Pages, second);
+        Assert.StartsWith("Checks: 1/1 passed check verified, or the hint ✓ Publish on loopback only published on 127.0.0.1 only A handout to print",
+            book.FlatText(first).Trim());
+        Assert.StartsWith("Values and parameters", book.FlatText(second).Trim());
+    }
+
     [Fact]
     public async Task Without_chromium_the_error_names_the_fix_and_the_other_formats_are_written()
     {

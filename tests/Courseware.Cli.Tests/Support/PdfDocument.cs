@@ -39,6 +39,11 @@ public sealed partial class PdfDocument
         Poppler("pdfinfo", "-url", Path).Split('\n').Skip(1).Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(f => f.Length >= 3).Select(f => f[^1]).ToList();
 
+    /// <summary>The named destinations (pdfinfo -dests), anchors a link can jump to: name → 1-based page.</summary>
+    public IReadOnlyDictionary<string, int> Destinations =>
+        Poppler("pdfinfo", "-dests", Path).Split('\n').Skip(1).Select(l => Destination().Match(l)).Where(m => m.Success)
+            .ToDictionary(m => m.Groups["name"].Value, m => int.Parse(m.Groups["page"].Value, CultureInfo.InvariantCulture));
+
     /// <summary>The 1-based pages whose text holds <paramref name="fragment"/> (white space flattened).</summary>
     public IReadOnlyList<int> PagesWith(string fragment) =>
         Enumerable.Range(1, Pages).Where(p => FlatText(p).Contains(fragment, StringComparison.Ordinal)).ToList();
@@ -68,4 +73,7 @@ public sealed partial class PdfDocument
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\s*(?<page>\d+)\s+\[.*\]\s+""(?<name>[^""]+)""\s*$")]
+    private static partial Regex Destination();
 }
