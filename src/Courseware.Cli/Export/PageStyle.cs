@@ -12,7 +12,7 @@ public static class PageStyle
     /// <summary>Columns a tab stands for, in the page and in the hanging indent.</summary>
     public const int TabSize = 4;
 
-    public const string Css = """
+    public static readonly string Css = $$"""
         :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; --code-bg: #f6f8fa; --error: #cf222e; --expected: #0969da; }
         body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; }
         main.notebook { max-width: 980px; margin: 0 auto; padding: 24px 20px 64px; }
@@ -23,7 +23,7 @@ public static class PageStyle
         .cell.code .tag { grid-column: 2; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
         .cell.code pre { grid-column: 2; margin: 0; }
         pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 10px 12px; overflow-x: auto;
-              font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; tab-size: 4; }
+              font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; tab-size: {{TabSize}}; }
         .cell.code .input pre { white-space: pre-wrap; overflow-wrap: anywhere; }
         .cell.code .input .line { display: block; padding-left: calc((var(--indent, 0) + 4) * 1ch); text-indent: calc((var(--indent, 0) + 4) * -1ch); }
         .outputs { margin: 6px 0 0 3.5em; }
