@@ -12,6 +12,7 @@ public sealed class NbconvertExportTests
     [NbconvertFact]
     public async Task Nbconvert_highlights_the_code_as_csharp_and_the_cards_tables_stay_left_aligned()
     {
+        // The fixture's language_info has Polyglot's name only, as Polyglot writes it; the runner adds Jupyter's fields.
         var notebook = await HandoutRun.PathOfAsync(".ipynb");
         var languageInfo = new ExecutedNotebook(notebook).Root["metadata"]!["language_info"]!;
         Assert.Equal(("polyglot-notebook", "csharp", ".cs", "text/x-csharp"),
