@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # What the test suite needs beyond the .NET SDK and the Docker engine: Debian's nbformat (to validate the executed
-# notebooks), Chromium (to open the exported HTML), and the pinned dotnet tools (the official kernel, dotnet-repl).
+# notebooks), Chromium (to open the exported HTML and print it to PDF), poppler-utils (to read the PDFs), nbconvert
+# (the exporter teachers run on our executed notebooks), and the pinned dotnet tools (the official kernel, dotnet-repl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 /usr/bin/python3 -c 'import nbformat' >/dev/null 2>&1 || missing+=(python3-nbformat)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
+[ -x /usr/bin/jupyter-nbconvert ] || missing+=(jupyter-nbconvert)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[ensure-test-deps] installing ${missing[*]}" >&2
   apt-get update -qq

@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
 # The main job: engine up; the learner's copies of the lessons in learn/ (exercises without their answers; a copy
 # already there is the learner's work and is kept); then every lesson executed and exported (executed .ipynb + offline
-# HTML) by the ReadyToRun-published runner (scripts/build-runner.sh).
+# HTML, and a PDF handout when a Chromium is at hand) by the ReadyToRun-published runner (scripts/build-runner.sh).
+# A --format of your own wins.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-docker.sh
 runner=$(scripts/build-runner.sh)
 "$runner" student notebooks --output learn --keep-existing
-exec "$runner" run notebooks --output artifacts/lessons "$@"
+formats=()
+case " $* " in
+  *" --format "*|*" --format="*|*" -f "*) ;;
+  *)
+    if [ -n "${COURSEWARE_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then
+      formats=(--format ipynb,html,pdf)
+    else
+      echo "[run-lessons] no Chromium: writing .ipynb and .html only (for PDF handouts: apt-get install chromium)" >&2
+    fi
+    ;;
+esac
+exec "$runner" run notebooks --output artifacts/lessons "${formats[@]}" "$@"

@@ -44,6 +44,18 @@ public sealed class ChromiumFactAttribute : FactAttribute
     public ChromiumFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Browser);
 }
 
+/// <summary>A test that prints a page to PDF with headless Chromium and reads the PDF with poppler-utils.</summary>
+public sealed class PdfFactAttribute : FactAttribute
+{
+    public PdfFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Browser ?? Prerequisites.Poppler);
+}
+
+/// <summary>A test that exports an executed notebook with Debian's jupyter-nbconvert and opens the result in headless Chromium.</summary>
+public sealed class NbconvertFactAttribute : FactAttribute
+{
+    public NbconvertFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.JupyterNbconvert ?? Prerequisites.Browser);
+}
+
 /// <summary>A test that provokes a fault as a real unprivileged user or on a real tiny file system, which takes root.</summary>
 public sealed class RootFactAttribute : FactAttribute
 {

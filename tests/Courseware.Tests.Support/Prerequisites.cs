@@ -28,6 +28,15 @@ public static class Prerequisites
     private static readonly Lazy<string?> ChromiumProblem = new(() =>
         File.Exists(Chromium) ? null : $"{Chromium} is missing (apt-get install chromium)");
 
+    public const string PdfToText = "/usr/bin/pdftotext";
+    public const string Nbconvert = "/usr/bin/jupyter-nbconvert";
+
+    private static readonly Lazy<string?> PopplerProblem = new(() =>
+        File.Exists(PdfToText) ? null : $"{PdfToText} is missing (apt-get install poppler-utils)");
+
+    private static readonly Lazy<string?> NbconvertProblem = new(() =>
+        File.Exists(Nbconvert) ? null : $"{Nbconvert} is missing (apt-get install jupyter-nbconvert)");
+
     private static readonly Lazy<string?> DockerProblem = new(() =>
     {
         var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
@@ -69,6 +78,10 @@ public static class Prerequisites
     public static string? Nbformat => NbformatProblem.Value;
     public static string? EngineRestart => EngineRestartProblem.Value;
     public static string? Browser => ChromiumProblem.Value;
+    /// <summary>Debian's poppler-utils (pdftotext, pdfinfo, pdftoppm), which read the PDFs the tests make.</summary>
+    public static string? Poppler => PopplerProblem.Value;
+    /// <summary>Debian's jupyter-nbconvert, the exporter other people run on our executed notebooks.</summary>
+    public static string? JupyterNbconvert => NbconvertProblem.Value;
     public static string? Docker => DockerProblem.Value;
     public static string? Root => RootProblem.Value;
 

@@ -11,6 +11,8 @@ public static class OutputFolder
     /// <summary>Room an executed lesson needs: the .html embeds plotly.js (4.6 MB) and the figures.</summary>
     public const long BytesPerHtml = 8L << 20;
     public const long BytesPerIpynb = 1L << 20;
+    /// <summary>A printed lesson: about 1 MB measured for lesson 01 (charts are vectors, figures are embedded once).</summary>
+    public const long BytesPerPdf = 4L << 20;
 
     /// <summary>Creates the folder if needed and proves it writable with a probe file; throws a <see cref="UsageException"/> saying what to do.</summary>
     public static void EnsureWritable(string directory, long bytesNeeded)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Courseware.Cli.Execution;
+using Courseware.Cli.Export;
 using Courseware.Cli.Notebooks;
 using Courseware.Cli.Reporting;
 
@@ -14,6 +15,8 @@ public static class RunCommand
     public const int ExitUsage = 2;
     /// <summary>Nothing failed, but a notebook stopped where this engine cannot follow (a rootless engine and lesson 03's cluster).</summary>
     public const int ExitNotOnThisEngine = 3;
+    /// <summary>The notebooks ran (as 0 or 3 would say) and their other outputs are written, but a PDF could not be made.</summary>
+    public const int ExitNoPdf = 4;
     public const int ExitInterrupted = 130;
 
     public static Command Create(ConsoleStreams streams)
@@ -25,15 +28,26 @@ public static class RunCommand
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Folder for the executed notebooks (<name>.ipynb) and pages (<name>.html).",
+            Description = "Folder for the executed notebooks (<name>.ipynb), pages (<name>.html) and handouts (<name>.pdf).",
             HelpName = "DIR",
             DefaultValueFactory = _ => Path.Combine("artifacts", "notebooks"),
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "What to write, comma-separated: ipynb, html.",
+            Description = "What to write, comma-separated: ipynb, html, pdf (printed from the page by headless Chromium).",
             HelpName = "FORMATS",
             DefaultValueFactory = _ => "ipynb,html",
+        };
+        var paper = new Option<string>("--paper")
+        {
+            Description = "The PDF's paper: a4 or letter.",
+            HelpName = "a4|letter",
+            DefaultValueFactory = _ => PaperSize.A4.Name,
+        };
+        var browser = new Option<string?>("--browser")
+        {
+            Description = $"The Chromium or Chrome that prints PDFs (default: ${BrowserLocator.EnvironmentVariable}, else {BrowserLocator.DebianChromium}, else chromium on PATH).",
+            HelpName = "PATH",
         };
         var parameters = new Option<string[]>("--param", "-p")
         {
@@ -46,25 +60,33 @@ public static class RunCommand
             Description = "Seconds a cell may run before it is cancelled and the notebook fails (default: no limit).",
             HelpName = "SECONDS",
         };
+        var book = new Option<bool>("--book")
+        {
+            Description = $"Also print every notebook, in order, into one PDF with a table of contents ({BookName}.pdf); needs pdf in --format.",
+        };
         var keepGoing = new Option<bool>("--keep-going")
         {
             Description = "Run the remaining cells after a failing cell (the notebook still fails).",
         };
         var command = new Command("run", "Runs notebooks top to bottom in a fresh C# kernel each and writes the executed notebooks.")
         {
-            notebooks, output, format, parameters, cellTimeout, keepGoing,
+            notebooks, output, format, paper, browser, book, parameters, cellTimeout, keepGoing,
         };
         command.SetAction((parse, _) => RunAsync(streams,
             parse.GetValue(notebooks) ?? [],
             parse.GetValue(output)!,
             parse.GetValue(format)!,
+            parse.GetValue(paper)!,
+            parse.GetValue(browser),
+            parse.GetValue(book),
             parse.GetValue(parameters) ?? [],
             parse.GetValue(cellTimeout),
             parse.GetValue(keepGoing)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
+    private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string paperName,
+        string? browserPath, bool book, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
     {
         // Not doing the kernel's start after the rest: it overlaps everything up to the first cell. A usage error
         // below returns while it is still starting; the process ends and takes it along.
@@ -101,9 +123,13 @@ public static class RunCommand
 
         RunSettings settings;
         List<PreparedNotebook> prepared;
+        PaperSize paper;
         try
         {
             var formats = ParseFormats(formatList);
+            paper = PaperSize.Parse(paperName) ?? throw new UsageException($"--paper {paperName}: use a4 or letter.");
+            if (book && !formats.Contains(OutputFormat.Pdf))
+                throw new UsageException("--book prints one PDF of every notebook: add pdf to --format (e.g. --format ipynb,html,pdf --book).");
             if (timeoutSeconds is < 0) throw new UsageException("--cell-timeout must be a number of seconds, 0 for no limit.");
             var timeout = timeoutSeconds is > 0 ? TimeSpan.FromSeconds(timeoutSeconds.Value) : (TimeSpan?)null;
             var parameters = ParameterInjector.ParseAssignments(parameterArgs);
@@ -111,6 +137,8 @@ public static class RunCommand
             var paths = ExpandInputs(inputs);
             prepared = paths.Select(p => NotebookRunner.Prepare(p, parameters)).ToList();
             CheckOutputs(prepared, settings);
+            if (book && prepared.Any(n => n.Document.Name == BookName))
+                throw new UsageException($"a notebook is named {BookName}.ipynb: its PDF and the --book PDF ({BookName}.pdf) would overwrite each other. Rename it or drop --book.");
         }
         catch (Exception e) when (e is UsageException or ParameterException or NotebookFormatException)
         {
@@ -124,11 +152,18 @@ public static class RunCommand
             return ExitInterrupted;
         }
 
+        // No Chromium is no reason not to run: the lessons run and their other formats are written; the PDFs are
+        // reported missing, with the fix, before the run and after it.
+        await using var printer = settings.Formats.Contains(OutputFormat.Pdf) ? PdfPrinter.Create(browserPath, paper) : null;
+        var noPdf = printer?.Unavailable is { } unavailable
+            ? $"courseware run: no PDF can be made: {unavailable} The other formats are written." : null;
+        if (noPdf is not null) reporter.Error(noPdf);
+
         var stopwatch = Stopwatch.StartNew();
         var results = new List<NotebookRunResult>();
         try
         {
-            var runner = new NotebookRunner(settings, reporter);
+            var runner = new NotebookRunner(settings, reporter, printer);
             foreach (var notebook in prepared)
             {
                 if (interrupt.IsCancellationRequested) break;
@@ -139,10 +174,39 @@ public static class RunCommand
         {
             Console.CancelKeyPress -= onCancelKey;
         }
+        var bookProblem = book && printer is not null && !interrupt.IsCancellationRequested && results.Count > 0
+            ? await WriteBookAsync(printer, prepared.Take(results.Count).Select(n => n.Document).ToList(), settings.OutputDirectory, streams).ConfigureAwait(false)
+            : null;
         reporter.Summary(results, prepared.Count, stopwatch.Elapsed);
+        if (noPdf is not null) reporter.Error(noPdf);
+        else if (bookProblem is not null) reporter.Error($"courseware run: no {BookName}.pdf: {bookProblem}");
         if (interrupt.IsCancellationRequested) return ExitInterrupted;
         if (results.Count != prepared.Count || results.Any(r => !r.Succeeded && !r.NotOnThisEngine)) return ExitFailed;
+        if (results.Any(r => r.MissingPdf) || bookProblem is not null) return ExitNoPdf;
         return results.Any(r => r.NotOnThisEngine) ? ExitNotOnThisEngine : 0;
+    }
+
+    /// <summary>The course book's file name (without .pdf), in the output folder beside the notebooks' own PDFs.</summary>
+    public const string BookName = "course-book";
+
+    /// <summary>Every notebook that ran, in order, printed into one PDF; the reason when it could not be made.</summary>
+    private static async Task<string?> WriteBookAsync(PdfPrinter printer, IReadOnlyList<NotebookDocument> documents, string outputDirectory, ConsoleStreams streams)
+    {
+        var path = Path.Combine(outputDirectory, BookName + ".pdf");
+        try
+        {
+            await printer.PrintPageAsync(HtmlExporter.ExportBook("Course book", documents), path).ConfigureAwait(false);
+            streams.Out.WriteLine($"Course book ({documents.Count} notebook{(documents.Count == 1 ? "" : "s")}): {path}");
+            return null;
+        }
+        catch (PdfException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"could not write {path}: {e.Message}";
+        }
     }
 
     internal static IReadOnlySet<OutputFormat> ParseFormats(string list)
@@ -154,10 +218,11 @@ public static class RunCommand
             {
                 "ipynb" => OutputFormat.Ipynb,
                 "html" => OutputFormat.Html,
-                _ => throw new UsageException($"--format {item}: unknown format; use ipynb, html or both (ipynb,html)."),
+                "pdf" => OutputFormat.Pdf,
+                _ => throw new UsageException($"--format {item}: unknown format; use ipynb, html, pdf or several (ipynb,html,pdf)."),
             });
         }
-        if (formats.Count == 0) throw new UsageException("--format is empty; use ipynb, html or both (ipynb,html).");
+        if (formats.Count == 0) throw new UsageException("--format is empty; use ipynb, html, pdf or several (ipynb,html,pdf).");
         return formats;
     }
 
@@ -192,7 +257,8 @@ public static class RunCommand
                 throw new UsageException($"--output {settings.OutputDirectory} would overwrite the source notebook {notebook.SourcePath}; choose another folder.");
         }
         var bytesNeeded = notebooks.Count * ((settings.Formats.Contains(OutputFormat.Html) ? OutputFolder.BytesPerHtml : 0)
-                                             + (settings.Formats.Contains(OutputFormat.Ipynb) ? OutputFolder.BytesPerIpynb : 0));
+                                             + (settings.Formats.Contains(OutputFormat.Ipynb) ? OutputFolder.BytesPerIpynb : 0)
+                                             + (settings.Formats.Contains(OutputFormat.Pdf) ? OutputFolder.BytesPerPdf : 0));
         OutputFolder.EnsureWritable(settings.OutputDirectory, bytesNeeded);
     }
 }

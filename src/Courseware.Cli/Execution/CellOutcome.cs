@@ -69,7 +69,8 @@ public sealed record NotebookRunResult(
     string? CleanupProblem,
     bool Interrupted,
     CheckTally Checks,
-    string? OutputProblem = null)
+    string? OutputProblem = null,
+    string? PdfProblem = null)
 {
     /// <summary>Every cell ran without failing, every check passed, and the outputs were written.</summary>
     public bool Succeeded => !Interrupted && OutputProblem is null && Cells.Count == CodeCells && Cells.All(c => !c.IsFailure) && Checks.AllPassed;
@@ -85,4 +86,7 @@ public sealed record NotebookRunResult(
     public string? NotOnThisEngineReason => NotOnThisEngine ? Cells[^1].Error : null;
 
     public int NotRun => CodeCells - Cells.Count;
+
+    /// <summary>The lesson ran as <see cref="Succeeded"/> or <see cref="NotOnThisEngine"/> say, but its PDF was not made (exit code 4).</summary>
+    public bool MissingPdf => PdfProblem is not null;
 }

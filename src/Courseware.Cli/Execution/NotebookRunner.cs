@@ -6,7 +6,7 @@ using Courseware.Lab;
 
 namespace Courseware.Cli.Execution;
 
-public enum OutputFormat { Ipynb, Html }
+public enum OutputFormat { Ipynb, Html, Pdf }
 
 /// <summary>What <c>courseware run</c> was asked to do, for every notebook of the run.</summary>
 public sealed record RunSettings(
@@ -27,7 +27,8 @@ public sealed record PreparedNotebook(string SourcePath, NotebookDocument Docume
 /// Courseware.Lab that courseware itself loaded (same assembly identity), not to the file it names; the
 /// <see cref="Kernels.OfficialKernel"/> path loads the named file.
 /// </summary>
-public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
+/// <param name="printer">Prints the PDFs when <see cref="OutputFormat.Pdf"/> is asked for.</param>
+public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, PdfPrinter? printer = null)
 {
     /// <summary>Kernels Polyglot uses for cells that only draw something; without them here such a cell is skipped, not failed.</summary>
     private static readonly HashSet<string> DisplayOnlyKernels = new(StringComparer.OrdinalIgnoreCase) { "mermaid" };
@@ -137,8 +138,9 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         checks.WriteTo(document);
         progress.Scored(checks);
         var (outputs, outputProblem) = WriteOutputs(document);
+        var pdfProblem = outputProblem is null ? await WritePdfAsync(document, outputs).ConfigureAwait(false) : null;
         return new NotebookRunResult(document.Name, notebook.SourcePath, outcomes, codeCells.Count, total.Elapsed, kernelStart,
-            outputs, cleanup, cleanupProblem, interrupted, checks, outputProblem);
+            outputs, cleanup, cleanupProblem, interrupted, checks, outputProblem, pdfProblem);
     }
 
     private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution, string? hint = null)
@@ -211,6 +213,33 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (written, $"could not write {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The PDF is printed from the HTML export (from a page in memory when no .html is asked for). A PDF that cannot be
+    /// made (no Chromium, a chart that does not draw) is reported on its own: the lesson ran and its other outputs stand.
+    /// </summary>
+    private async Task<string?> WritePdfAsync(NotebookDocument document, List<string> written)
+    {
+        if (!settings.Formats.Contains(OutputFormat.Pdf)) return null;
+        if (printer is null) throw new InvalidOperationException("--format pdf without a PdfPrinter");
+        var pdf = Path.Combine(settings.OutputDirectory, document.Name + ".pdf");
+        try
+        {
+            var html = written.FirstOrDefault(p => p.EndsWith(".html", StringComparison.Ordinal));
+            if (html is null) await printer.PrintPageAsync(HtmlExporter.Export(document), pdf).ConfigureAwait(false);
+            else await printer.PrintAsync(html, pdf).ConfigureAwait(false);
+            written.Add(pdf);
+            return null;
+        }
+        catch (PdfException e)
+        {
+            return $"no PDF: {e.Message}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"no PDF: could not write {pdf}: {e.Message}";
         }
     }
 }

@@ -31,30 +31,65 @@ public static partial class HtmlExporter
     {
         var body = new StringBuilder();
         var plots = 0;
-        foreach (var cell in document.Cells)
-        {
-            if (cell.IsMarkdown) RenderMarkdownCell(body, cell, document.Path is null ? null : Path.GetDirectoryName(Path.GetFullPath(document.Path)));
-            else if (cell.IsCode) RenderCodeCell(body, cell, ref plots);
-            else body.Append("<section class=\"cell raw\"><pre>").Append(Escape(cell.Source)).Append("</pre></section>\n");
-        }
+        AppendNotebook(body, document, "", ref plots);
+        return Page(Title(document), body.ToString(), plots > 0);
+    }
 
+    /// <summary>
+    /// Every notebook in one page, in order, for one PDF (the course book): a cover with the table of contents, then each
+    /// notebook from a new page with its own score table. Anchors carry the notebook's number, since cell ids and
+    /// chart ids are unique only within a notebook.
+    /// </summary>
+    public static string ExportBook(string title, IReadOnlyList<NotebookDocument> documents)
+    {
+        var body = new StringBuilder();
+        body.Append("<section class=\"book-cover\">\n<h1>").Append(Escape(title)).Append("</h1>\n<h2>Contents</h2>\n<ol class=\"contents\">\n");
+        for (var i = 0; i < documents.Count; i++)
+            body.Append("<li><a href=\"#").Append(BookAnchor(i)).Append("\">").Append(Escape(Title(documents[i]))).Append("</a></li>\n");
+        body.Append("</ol>\n</section>\n");
+        var plots = 0;
+        for (var i = 0; i < documents.Count; i++)
+        {
+            body.Append("<section class=\"book-notebook\" id=\"").Append(BookAnchor(i)).Append("\">\n");
+            AppendNotebook(body, documents[i], BookAnchor(i) + "-", ref plots);
+            body.Append("</section>\n");
+        }
+        return Page(title, body.ToString(), plots > 0);
+    }
+
+    private static string BookAnchor(int index) => $"notebook-{index + 1}";
+
+    private static string Page(string title, string body, bool hasPlots)
+    {
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"courseware run\">\n")
-            .Append("<title>").Append(Escape(Title(document))).Append("</title>\n")
-            .Append("<style>\n").Append(Css).Append("</style>\n");
-        if (plots > 0)
+            .Append("<title>").Append(Escape(title)).Append("</title>\n")
+            .Append("<style>\n").Append(PageStyle.Css).Append("</style>\n");
+        if (hasPlots)
         {
             page.Append("<script>/* plotly.js ").Append(PlotlyVersion).Append(" (MIT licence, (c) Plotly, Inc.), embedded by courseware */\n")
                 .Append(ForScriptElement(PlotlyScript.Value)).Append("\n</script>\n");
         }
-        page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(ScoreTable(document)).Append(body).Append("</main>\n</body>\n</html>\n");
+        page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(body).Append("</main>\n</body>\n</html>\n");
         return page.ToString();
     }
 
+    /// <summary>A notebook's score table and cells; <paramref name="anchorPrefix"/> keeps its anchors apart from other notebooks' in a book.</summary>
+    private static void AppendNotebook(StringBuilder body, NotebookDocument document, string anchorPrefix, ref int plots)
+    {
+        body.Append(ScoreTable(document, anchorPrefix));
+        foreach (var cell in document.Cells)
+        {
+            if (cell.IsMarkdown) RenderMarkdownCell(body, cell, document.Path is null ? null : Path.GetDirectoryName(Path.GetFullPath(document.Path)));
+            else if (cell.IsCode) RenderCodeCell(body, cell, anchorPrefix, ref plots);
+            else body.Append("<section class=\"cell raw\"><pre>").Append(Escape(cell.Source)).Append("</pre></section>\n");
+        }
+    }
+
     /// <summary>The run's check score at the top of the page: one row per check, its verdict and what it verified or hints.</summary>
-    private static string ScoreTable(NotebookDocument document)
+    private static string ScoreTable(NotebookDocument document, string anchorPrefix)
     {
         if (CheckTally.ReadFrom(document) is not { Total: > 0 } score) return "";
         var html = new StringBuilder();
@@ -64,15 +99,18 @@ public static partial class HtmlExporter
         foreach (var result in score.Results)
         {
             html.Append("<tr class=\"").Append(result.Passed ? "passed" : "failed").Append("\"><td>").Append(result.Passed ? "✓" : "✗")
-                .Append("</td><td><a href=\"#cell-").Append(Escape(result.CellId)).Append("\">").Append(Escape(result.Title)).Append("</a></td><td>")
+                .Append("</td><td><a href=\"#").Append(anchorPrefix).Append("cell-").Append(Escape(result.CellId)).Append("\">").Append(Escape(result.Title)).Append("</a></td><td>")
                 .Append(Escape(result.Message)).Append("</td></tr>\n");
         }
         html.Append("</tbody></table>\n</section>\n");
         return html.ToString();
     }
 
+    /// <summary>The lesson's title (metadata courseware.title), else its first level-1 heading, else its file name: the tab's and the PDF footer's.</summary>
     private static string Title(NotebookDocument document)
     {
+        if (document.Metadata["courseware"]?["title"] is JsonValue value && value.TryGetValue<string>(out var title) && title.Trim().Length > 0)
+            return title.Trim();
         var heading = document.Cells.Where(c => c.IsMarkdown)
             .SelectMany(c => c.Source.Split('\n'))
             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal));
@@ -114,7 +152,7 @@ public static partial class HtmlExporter
         html.Append("<section class=\"cell markdown\">\n").Append(rendered).Append("</section>\n");
     }
 
-    private static void RenderCodeCell(StringBuilder html, NotebookCell cell, ref int plots)
+    private static void RenderCodeCell(StringBuilder html, NotebookCell cell, string anchorPrefix, ref int plots)
     {
         var outputs = cell.Outputs.OfType<JsonObject>().ToList();
         var hasError = outputs.Any(o => o["output_type"]?.GetValue<string>() == "error");
@@ -124,14 +162,15 @@ public static partial class HtmlExporter
         if (cell.HasTag(NotebookCell.ParametersTag)) classes.Add("parameters");
         if (cell.HasTag(NotebookCell.InjectedParametersTag)) classes.Add("injected-parameters");
 
-        html.Append("<section class=\"").Append(string.Join(' ', classes)).Append("\" id=\"cell-").Append(Escape(cell.Id ?? "")).Append("\">\n");
+        html.Append("<section class=\"").Append(string.Join(' ', classes)).Append("\" id=\"").Append(anchorPrefix).Append("cell-").Append(Escape(cell.Id ?? "")).Append("\">\n");
         var label = cell.HasTag(NotebookCell.InjectedParametersTag) ? "injected parameters"
             : cell.HasTag(NotebookCell.ParametersTag) ? "parameters"
             : cell.HasTag(NotebookCell.RaisesExceptionTag) ? "expected to fail" : null;
         html.Append("<div class=\"input\"><div class=\"prompt\">[").Append(cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " ").Append("]</div>");
         if (label is not null) html.Append("<div class=\"tag\">").Append(label).Append("</div>");
-        html.Append("<pre><code class=\"language-").Append(Escape(cell.KernelName ?? "csharp")).Append("\">")
-            .Append(Escape(cell.Source)).Append("</code></pre></div>\n");
+        html.Append("<pre><code class=\"language-").Append(Escape(cell.KernelName ?? "csharp")).Append("\">");
+        AppendCodeLines(html, cell.Source);
+        html.Append("</code></pre></div>\n");
         if (outputs.Count > 0)
         {
             html.Append("<div class=\"outputs\">\n");
@@ -139,6 +178,26 @@ public static partial class HtmlExporter
             html.Append("</div>\n");
         }
         html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// One block per source line, so that a long line wraps at the cell's width with a hanging indent: its continuation
+    /// starts a few columns right of the line's own indentation (--indent, in characters). The newline stays inside the
+    /// block, so the code's text (copy, search) is exactly the source.
+    /// </summary>
+    private static void AppendCodeLines(StringBuilder html, string source)
+    {
+        var lines = source.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var indent = line.TakeWhile(c => c is ' ' or '\t').Sum(c => c == '\t' ? PageStyle.TabSize : 1);
+            html.Append("<span class=\"line\"");
+            if (indent > 0) html.Append(" style=\"--indent:").Append(indent).Append('"');
+            html.Append('>').Append(Escape(line));
+            if (i < lines.Length - 1) html.Append('\n');
+            html.Append("</span>");
+        }
     }
 
     private static void RenderOutput(StringBuilder html, JsonObject output, ref int plots)
@@ -243,42 +302,6 @@ public static partial class HtmlExporter
         return reader.ReadToEnd();
     });
 
-    private const string Css = """
-        :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; --code-bg: #f6f8fa; --error: #cf222e; --expected: #0969da; }
-        body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; }
-        main.notebook { max-width: 980px; margin: 0 auto; padding: 24px 20px 64px; }
-        .cell { margin: 14px 0; }
-        .cell.markdown h1, .cell.markdown h2 { border-bottom: 1px solid var(--border); padding-bottom: .25em; }
-        .cell.code .input { display: grid; grid-template-columns: 3.5em 1fr; align-items: start; }
-        .cell.code .prompt { color: var(--muted); font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding-top: 10px; }
-        .cell.code .tag { grid-column: 2; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-        .cell.code pre { grid-column: 2; margin: 0; }
-        pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 10px 12px; overflow-x: auto;
-              font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
-        .outputs { margin: 6px 0 0 3.5em; }
-        .output { margin: 6px 0; overflow-x: auto; }
-        pre.output { background: #fff; }
-        pre.stream.stderr { background: #fff8c5; }
-        .output.error { border: 1px solid var(--error); border-left-width: 4px; border-radius: 6px; padding: 8px 12px; background: #ffebe9; }
-        .output.error .ename { color: var(--error); font-weight: 600; }
-        .output.error pre { background: transparent; border: none; padding: 4px 0 0; color: #6e2b2b; }
-        .cell.expected-error .output.error { border-color: var(--expected); background: #ddf4ff; }
-        .cell.expected-error .output.error .ename { color: var(--expected); }
-        .cell.failed .input pre { border-color: var(--error); }
-        .cell.injected-parameters .input pre { border-style: dashed; }
-        table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
-        th, td { border: 1px solid var(--border); padding: 4px 10px; text-align: left; vertical-align: top; }
-        th { background: var(--code-bg); }
-        img { max-width: 100%; }
-        .plotly-figure { width: 100%; min-height: 420px; }
-        .score { border: 1px solid var(--border); border-radius: 6px; padding: 4px 16px 8px; margin-bottom: 24px; }
-        .score h2 { margin: 8px 0; font-size: 18px; }
-        .score.all-passed h2 { color: #1a7f37; }
-        .score.not-all-passed h2 { color: var(--error); }
-        .score tr.passed td:first-child { color: #1a7f37; }
-        .score tr.failed td:first-child { color: var(--error); }
-        blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
-        """;
 
     [GeneratedRegex("<img src=\"(?!https?:|data:|attachment:)(?<path>[^\"]+)\"", RegexOptions.CultureInvariant)]
     private static partial Regex LocalImageReference();

@@ -10,8 +10,6 @@ namespace Courseware.Cli.Figures;
 /// </summary>
 public static class TerminalFigure
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     public static string Html(string command, string output)
     {
         var page = new StringBuilder();
@@ -30,8 +28,15 @@ public static class TerminalFigure
     /// <summary>Renders the page with headless Chromium (no network) at a size that fits the text.</summary>
     public static async Task RenderAsync(string command, string output, string pngPath, CancellationToken cancellationToken)
     {
-        if (!File.Exists(Chromium))
-            throw new InvalidOperationException($"{Chromium} is missing: apt-get install chromium");
+        string chromium;
+        try
+        {
+            chromium = Export.BrowserLocator.Find();
+        }
+        catch (Export.BrowserNotFoundException e)
+        {
+            throw new InvalidOperationException(e.Message);
+        }
         var lines = output.TrimEnd().Split('\n');
         var width = Math.Clamp((Math.Max(lines.Max(l => l.Length), command.Length + 2) * 8) + 48, 480, 1800);
         // Headless Chromium paints nothing into very short windows: keep a minimum height.
@@ -41,7 +46,7 @@ public static class TerminalFigure
         {
             var html = Path.Combine(work.FullName, "figure.html");
             await File.WriteAllTextAsync(html, Html(command, output), cancellationToken).ConfigureAwait(false);
-            var start = new ProcessStartInfo(Chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
             foreach (var arg in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",

@@ -96,7 +96,8 @@ public sealed partial class NotebookDocument
 
     /// <summary>
     /// Makes the notebook valid nbformat 4.5 for Polyglot Notebooks: a unique id on every cell (stable across runs, so
-    /// re-executing a notebook does not churn its diff), the .net-csharp kernelspec and the polyglot_notebook kernel info.
+    /// re-executing a notebook does not churn its diff), the .net-csharp kernelspec, the polyglot_notebook kernel info
+    /// and a language_info that Jupyter's tools can highlight C# by.
     /// </summary>
     public void NormalizeForPolyglot()
     {
@@ -120,8 +121,14 @@ public sealed partial class NotebookDocument
         var defaultKernel = DefaultKernelName;
         if (metadata["kernelspec"] is not JsonObject)
             metadata["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" };
-        if (metadata["language_info"] is not JsonObject)
-            metadata["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" };
+        // Polyglot Notebooks keeps the name "polyglot-notebook" (it rewrites only the name when it saves). The other
+        // fields are Jupyter's standard ones, for tools built on nbconvert: without pygments_lexer they find no lexer
+        // for "polyglot-notebook" and print the code unhighlighted.
+        var languageInfo = metadata["language_info"] as JsonObject ?? (JsonObject)(metadata["language_info"] = new JsonObject());
+        languageInfo["file_extension"] ??= ".cs";
+        languageInfo["mimetype"] ??= "text/x-csharp";
+        languageInfo["name"] ??= "polyglot-notebook";
+        languageInfo["pygments_lexer"] ??= "csharp";
         var polyglot = metadata["polyglot_notebook"] as JsonObject ?? (JsonObject)(metadata["polyglot_notebook"] = new JsonObject());
         var kernelInfo = polyglot["kernelInfo"] as JsonObject ?? (JsonObject)(polyglot["kernelInfo"] = new JsonObject());
         kernelInfo["defaultKernelName"] ??= defaultKernel;

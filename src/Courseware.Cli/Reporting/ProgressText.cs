@@ -60,14 +60,15 @@ public static class ProgressText
     {
         if (result.NotOnThisEngine)
             return $"⊘ {result.Name}.ipynb does not run on this engine (stopped at cell {result.Cells[^1].Number} of {result.CodeCells}, " +
-                   $"in {Seconds(result.Duration)}): {Truncate(result.NotOnThisEngineReason?.Split('\n')[0] ?? "", 300)}";
+                   $"in {Seconds(result.Duration)}): {Truncate(result.NotOnThisEngineReason?.Split('\n')[0] ?? "", 300)}" +
+                   (result.PdfProblem is null ? "" : $"; {result.PdfProblem}");
         var status = result.Succeeded ? "✓" : "✗";
         var verdict = result.Succeeded ? "succeeded" : result.Interrupted ? "interrupted" : "failed";
         var failures = result.Cells.Where(c => c.IsFailure).Select(c => $"cell {c.Number} {c.Label}").ToList();
         if (!result.Checks.AllPassed) failures.Add($"{result.Checks.Total - result.Checks.Passed} of {result.Checks.Total} checks not passed");
         var detail = failures.Count == 0 ? "" : $": {string.Join(", ", failures)}";
         var notRun = result.NotRun > 0 ? $"; {result.NotRun} cell{(result.NotRun == 1 ? "" : "s")} not run" : "";
-        var written = result.OutputProblem is null ? "" : $"; {result.OutputProblem}";
+        var written = (result.OutputProblem is null ? "" : $"; {result.OutputProblem}") + (result.PdfProblem is null ? "" : $"; {result.PdfProblem}");
         return $"{status} {result.Name}.ipynb {verdict} in {Seconds(result.Duration)} (kernel {Seconds(result.KernelStart)}){detail}{notRun}{written}";
     }
 

@@ -4,6 +4,9 @@ namespace Courseware.Lab.Interactive;
 /// One small style sheet for every output. VS Code renders all outputs of a notebook in one webview, so every rule
 /// is scoped under .cw. Colours come from VS Code's theme variables where they exist, and otherwise from
 /// translucent greys and mid-tone accents that read on light and dark backgrounds alike.
+/// Table rules are written <c>.cw table.cw-kv td</c>, not <c>.cw-kv td</c>: Jupyter's own style sheet (nbconvert's
+/// HTML, JupyterLab) right-aligns and centres tables with <c>:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td</c>,
+/// which outweighs a single class; two classes and two elements outweigh it wherever our cards are shown.
 /// </summary>
 internal static class LabCss
 {
@@ -18,13 +21,14 @@ internal static class LabCss
 .cw-warn{color:var(--vscode-charts-orange,#d18616)}
 .cw-bad{color:var(--vscode-charts-red,#d1242f)}
 .cw-info{color:var(--vscode-charts-blue,#3b82f6)}
-.cw-kv{border-collapse:collapse;margin:2px 0}
-.cw-kv th{text-align:left;font-weight:600;padding:2px 14px 2px 0;vertical-align:top;white-space:nowrap;opacity:.8}
-.cw-kv td{padding:2px 0;vertical-align:top}
-.cw-table{border-collapse:collapse;margin:4px 0}
-.cw-table th,.cw-table td{text-align:left;padding:3px 12px 3px 0;border-bottom:1px solid rgba(127,127,127,.25);vertical-align:top}
-.cw-table th{font-weight:600;font-size:11px;letter-spacing:.03em;white-space:nowrap}
-.cw-table td.cw-num,.cw-table th.cw-num{text-align:right}
+.cw table.cw-kv,.cw table.cw-table{border-collapse:collapse;border:none;table-layout:auto;font-size:inherit;color:inherit;margin:2px 0}
+.cw table.cw-table{margin:4px 0}
+.cw table.cw-kv tr,.cw table.cw-table tr{background:transparent;border:none}
+.cw table.cw-kv th{text-align:left;font-weight:600;padding:2px 14px 2px 0;vertical-align:top;white-space:nowrap;opacity:.8;border:none;line-height:inherit}
+.cw table.cw-kv td{text-align:left;padding:2px 0;vertical-align:top;border:none;line-height:inherit}
+.cw table.cw-table th,.cw table.cw-table td{text-align:left;padding:3px 12px 3px 0;border:none;border-bottom:1px solid rgba(127,127,127,.25);vertical-align:top;line-height:inherit}
+.cw table.cw-table th{font-weight:600;font-size:11px;letter-spacing:.03em;white-space:nowrap}
+.cw table.cw-table td.cw-num,.cw table.cw-table th.cw-num{text-align:right}
 .cw code,.cw-pre{font-family:var(--vscode-editor-font-family,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);font-size:12px}
 .cw code{background:rgba(127,127,127,.14);padding:0 4px;border-radius:3px}
 .cw-pre{background:rgba(127,127,127,.12);padding:6px 8px;border-radius:4px;overflow:auto;max-height:320px;white-space:pre-wrap;word-break:break-word;margin:4px 0}

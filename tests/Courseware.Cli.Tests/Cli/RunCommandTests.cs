@@ -224,12 +224,16 @@ public sealed class RunCommandTests
     {
         var output = Paths.NewOutputDirectory("usage");
         var missing = await Run(output, Paths.Fixture("no-such.ipynb"));
-        var format = await Run(output, Paths.Fixture("values.ipynb"), "--format", "pdf");
+        var format = await Run(output, Paths.Fixture("values.ipynb"), "--format", "docx");
+        var paper = await Run(output, Paths.Fixture("values.ipynb"), "--format", "pdf", "--paper", "a3");
+        var book = await Run(output, Paths.Fixture("values.ipynb"), "--book");
         var overwrite = await CoursewareProcess.RunAsync(["run", Paths.Fixture("values.ipynb"), "--output", Paths.Fixtures]);
 
-        Assert.Equal((2, 2, 2), (missing.ExitCode, format.ExitCode, overwrite.ExitCode));
+        Assert.Equal((2, 2, 2, 2, 2), (missing.ExitCode, format.ExitCode, paper.ExitCode, book.ExitCode, overwrite.ExitCode));
         Assert.Contains("no-such.ipynb: no such notebook or folder.", missing.Error);
-        Assert.Contains("--format pdf: unknown format", format.Error);
+        Assert.Contains("--format docx: unknown format; use ipynb, html, pdf", format.Error);
+        Assert.Contains("--paper a3: use a4 or letter.", paper.Error);
+        Assert.Contains("--book prints one PDF of every notebook: add pdf to --format", book.Error);
         Assert.Contains("would overwrite the source notebook", overwrite.Error);
     }
 }

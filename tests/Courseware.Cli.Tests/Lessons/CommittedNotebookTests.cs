@@ -32,6 +32,10 @@ public sealed class CommittedNotebookTests
         Assert.Equal(5, (int)root["nbformat_minor"]!);
         Assert.Equal(".net-csharp", (string?)root["metadata"]!["kernelspec"]!["name"]);
         Assert.Equal("csharp", (string?)root["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
+        // Polyglot's name, and Jupyter's standard fields for nbconvert and the tools built on it.
+        var languageInfo = root["metadata"]!["language_info"]!;
+        Assert.Equal(("polyglot-notebook", "csharp", ".cs", "text/x-csharp"),
+            ((string?)languageInfo["name"], (string?)languageInfo["pygments_lexer"], (string?)languageInfo["file_extension"], (string?)languageInfo["mimetype"]));
         var cells = root["cells"]!.AsArray().Cast<JsonObject>().ToList();
         var ids = cells.Select(c => (string?)c["id"]).ToList();
         Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id));

@@ -13,9 +13,14 @@ public static class LessonRuns
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<ExecutedNotebook>>> Runs = new();
 
-    /// <summary>The lesson as `courseware run notebooks/NAME` left it, with its HTML export beside it.</summary>
+    /// <summary>The lesson as `courseware run notebooks/NAME --format ipynb,html,pdf` left it, with its HTML and PDF beside it.</summary>
     public static Task<ExecutedNotebook> DefaultAsync(string name) =>
-        Runs.GetOrAdd(name, n => new Lazy<Task<ExecutedNotebook>>(() => RunAsync(n))).Value;
+        Runs.GetOrAdd(name, n => new Lazy<Task<ExecutedNotebook>>(async () =>
+        {
+            var executed = await RunAsync(n, "--format", "ipynb,html,pdf");
+            Assert.True(File.Exists(Path.ChangeExtension(executed.Path, ".pdf")));
+            return executed;
+        })).Value;
 
     public static async Task<ExecutedNotebook> RunAsync(string name, params string[] extra)
     {

@@ -1,11 +1,12 @@
+using Courseware.Cli.Export;
 using PuppeteerSharp;
 
 namespace Courseware.Cli.Tests.Support;
 
 /// <summary>
-/// An exported page in headless Chromium (Debian's, never a downloaded one) with the network cut off: only file: and
-/// data: URLs load; anything else is recorded in <see cref="Blocked"/> and aborted. Page and console errors are
-/// recorded in <see cref="Problems"/>.
+/// An exported page in headless Chromium (Debian's, never a downloaded one), started the way the runner starts it for
+/// PDFs (<see cref="HeadlessChromium"/>), with the network cut off: only file: and data: URLs load; anything else is
+/// recorded in <see cref="Blocked"/> and aborted. Page and console errors are recorded in <see cref="Problems"/>.
 /// </summary>
 public sealed class OfflinePage : IAsyncDisposable
 {
@@ -27,34 +28,13 @@ public sealed class OfflinePage : IAsyncDisposable
     {
         Assert.True(Prerequisites.Browser is null, Prerequisites.Browser);
         var profile = Directory.CreateTempSubdirectory("courseware-chromium-");
-        var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = Prerequisites.Chromium,
-            Headless = true,
-            UserDataDir = profile.FullName,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-            ],
-        });
+        var browser = await HeadlessChromium.LaunchAsync(Prerequisites.Chromium, profile.FullName);
         var tab = await browser.NewPageAsync();
         var page = new OfflinePage(profile, browser, tab);
         await tab.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
         tab.PageError += (_, e) => { lock (page.Problems) page.Problems.Add("page error: " + e.Message); };
         tab.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) lock (page.Problems) page.Problems.Add("console error: " + e.Message.Text); };
-        await tab.SetRequestInterceptionAsync(true);
-        tab.Request += async (_, e) =>
-        {
-            var url = e.Request.Url;
-            if (url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
-                await e.Request.ContinueAsync();
-            else
-            {
-                lock (page.Blocked) page.Blocked.Add(url);
-                await e.Request.AbortAsync();
-            }
-        };
+        await HeadlessChromium.KeepOfflineAsync(tab, url => { lock (page.Blocked) page.Blocked.Add(url); });
         await tab.GoToAsync(new Uri(htmlPath).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
         return page;
     }

@@ -27,6 +27,26 @@ public sealed class NotebookDocumentTests
     }
 
     [Fact]
+    public void Normalizing_adds_the_standard_language_info_fields_and_keeps_what_is_there()
+    {
+        var bare = NotebookDocument.Parse(NotebookJson.Of(NotebookJson.Code("1")));
+        var root = JsonNode.Parse(NotebookJson.Of(NotebookJson.Code("1")))!.AsObject();
+        root["metadata"]!["language_info"] = new JsonObject { ["name"] = "polyglot-notebook", ["version"] = "13.0" };
+        var polyglot = NotebookDocument.Parse(root.ToJsonString());
+
+        bare.NormalizeForPolyglot();
+        polyglot.NormalizeForPolyglot();
+
+        foreach (var document in new[] { bare, polyglot })
+        {
+            var info = document.Metadata["language_info"]!;
+            Assert.Equal(("polyglot-notebook", "csharp", ".cs", "text/x-csharp"),
+                ((string?)info["name"], (string?)info["pygments_lexer"], (string?)info["file_extension"], (string?)info["mimetype"]));
+        }
+        Assert.Equal("13.0", (string?)polyglot.Metadata["language_info"]!["version"]);
+    }
+
+    [Fact]
     public void What_the_runner_does_not_know_is_written_back_unchanged()
     {
         var raw = new JsonObject { ["cell_type"] = "raw", ["id"] = "raw-1", ["metadata"] = new JsonObject { ["format"] = "text/x-rst" }, ["source"] = "raw text" };
