@@ -60,7 +60,7 @@ public sealed class CheckedExerciseTests
             Assert.StartsWith("There is no container cw-check-box-", (string?)checks["results"]![0]!["message"]);
             Assert.EndsWith("yet: run the exercise cell above.", (string?)checks["results"]![0]!["message"]);
             var executed = new ExecutedNotebook(Path.Combine(output, "exercise.ipynb"));
-            var error = Assert.Single(ExecutedNotebook.Outputs(executed.CellWithSource("// YOUR CODE HERE")));
+            var error = Assert.Single(ExecutedNotebook.Outputs(executed.Cell("exercise-run-box")));
             Assert.Equal("ExerciseNotDoneException", (string?)error["ename"]);
             Assert.Equal("Your turn: This exercise is waiting for your code.", (string?)error["traceback"]![0]);
             Assert.Contains("<section class=\"score not-all-passed\">", File.ReadAllText(Path.Combine(output, "exercise.html")));
@@ -131,7 +131,7 @@ public sealed class CheckedExerciseTests
         var run = await CoursewareProcess.RunAsync(["student", teacher, "--output", output]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("cell exercise-3: line 2: '// BEGIN SOLUTION' is never closed with '// END SOLUTION'", run.Error);
+        Assert.Contains("cell exercise-run-box: line 2: '// BEGIN SOLUTION' is never closed with '// END SOLUTION'", run.Error);
         Assert.False(Directory.Exists(output));
     }
 }

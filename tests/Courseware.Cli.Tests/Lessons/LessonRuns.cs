@@ -1,3 +1,4 @@
+using Courseware.Cli.Notebooks;
 using System.Collections.Concurrent;
 using Courseware.Cli.Tests.Support;
 using Courseware.Lab;
@@ -13,14 +14,15 @@ public static class LessonRuns
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<ExecutedNotebook>>> Runs = new();
 
-    /// <summary>The lesson as `courseware run notebooks/NAME` left it, with its HTML export beside it.</summary>
-    public static Task<ExecutedNotebook> DefaultAsync(string name) =>
-        Runs.GetOrAdd(name, n => new Lazy<Task<ExecutedNotebook>>(() => RunAsync(n))).Value;
+    /// <summary>The lesson (by its metadata.courseware.id) as `courseware run notebooks/FILE` left it, with its HTML export beside it.</summary>
+    public static Task<ExecutedNotebook> DefaultAsync(string id) =>
+        Runs.GetOrAdd(id, n => new Lazy<Task<ExecutedNotebook>>(() => RunAsync(n))).Value;
 
-    public static async Task<ExecutedNotebook> RunAsync(string name, params string[] extra)
+    public static async Task<ExecutedNotebook> RunAsync(string id, params string[] extra)
     {
-        var output = Paths.NewOutputDirectory(Path.GetFileNameWithoutExtension(name)[..2]);
-        var run = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf(name), "--output", output, .. extra], timeout: TimeSpan.FromMinutes(5));
+        var output = Paths.NewOutputDirectory(id);
+        var name = LessonNotebook.FileOf(id);
+        var run = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf(id), "--output", output, .. extra], timeout: TimeSpan.FromMinutes(5));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Notebooks: 1 succeeded, 0 did not", run.Output);
         Assert.DoesNotContain("✗", run.Output);
@@ -30,6 +32,9 @@ public static class LessonRuns
         NbformatValidation.AssertValid(executed.Path);
         Assert.All(executed.CodeCells, c => Assert.NotNull(ExecutedNotebook.ExecutionCount(c)));
         Assert.All(executed.CodeCells, c => Assert.DoesNotContain(ExecutedNotebook.Outputs(c), o => (string?)o["output_type"] == "error"));
+        // The run keeps every cell's id (tests find cells by it); a --param run adds only its injected-parameters cell.
+        Assert.Equal(LessonNotebook.Load(id).Cells.Select(ExecutedNotebook.Id),
+            executed.Cells.Where(c => !ExecutedNotebook.Tags(c).Contains(NotebookCell.InjectedParametersTag)).Select(ExecutedNotebook.Id));
         return executed;
     }
 

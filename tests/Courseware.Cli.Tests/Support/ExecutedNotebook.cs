@@ -38,6 +38,24 @@ public sealed class ExecutedNotebook
         _ => (string)node!,
     };
 
-    public JsonObject CellWithSource(string fragment) =>
-        CodeCells.Single(c => Source(c).Contains(fragment, StringComparison.Ordinal));
+    public static string? Id(JsonObject cell) => (string?)cell["id"];
+
+    /// <summary>
+    /// The cell with this nbformat id. Tests find cells by id or tag, never by a piece of their code, so editing a
+    /// lesson's code or prose does not break a test about something else.
+    /// </summary>
+    public JsonObject Cell(string id) =>
+        Cells.SingleOrDefault(c => Id(c) == id)
+        ?? throw new Xunit.Sdk.XunitException($"{Path} has no cell with id '{id}'. Its code cells: {string.Join(", ", CodeCells.Select(Id))}");
+
+    /// <summary>The cells carrying this tag, in notebook order.</summary>
+    public IReadOnlyList<JsonObject> Tagged(string tag) => Cells.Where(c => Tags(c).Contains(tag)).ToList();
+
+    /// <summary>The notebook's own metadata.courseware (title, id, requires; checks and predictions once executed).</summary>
+    public JsonObject Courseware => Root["metadata"]?["courseware"] as JsonObject
+        ?? throw new Xunit.Sdk.XunitException($"{Path} has no metadata.courseware");
+
+    /// <summary>What the lesson needs of the engine (metadata.courseware.requires), e.g. "rootful-linux".</summary>
+    public IReadOnlyList<string> Requires =>
+        Courseware["requires"] is JsonArray needs ? needs.Select(n => (string)n!).ToList() : [];
 }
