@@ -72,7 +72,7 @@ public sealed class LabCluster
     /// the course's services and overlays on the manager, <c>docker swarm leave --force</c> on every node, then on this
     /// host <c>docker rm -f</c> of the nodes, <c>docker volume rm</c> of their data and <c>docker network rm</c> of the LAN.
     /// </summary>
-    public async Task<CleanupReport> RemoveAsync(CancellationToken cancellationToken = default)
+    public async Task<CleanupReport> RmAsync(CancellationToken cancellationToken = default)
     {
         // Run again (a re-run cell), there is nothing left to take down: the nodes' clients are closed.
         if (_removed) return new CleanupReport([], [], [], []);
@@ -94,7 +94,7 @@ public sealed class LabCluster
         }
         var containers = new List<string>();
         foreach (var node in Nodes)
-            if (await _host.RemoveAsync(node.Name, cancellationToken).ConfigureAwait(false)) containers.Add(node.Name);
+            if (await _host.RmAsync(node.Name, cancellationToken).ConfigureAwait(false)) containers.Add(node.Name);
         var volumes = new List<string>();
         foreach (var node in Nodes)
             if (await _host.Volume.RmAsync($"{node.Name}-data", cancellationToken).ConfigureAwait(false)) volumes.Add($"{node.Name}-data");

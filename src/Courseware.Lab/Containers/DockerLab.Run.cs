@@ -154,7 +154,7 @@ public sealed partial class DockerLab
     }
 
     /// <summary><c>docker rm -f NAME</c>. Returns false if there was no such container.</summary>
-    public Task<bool> RemoveAsync(string container, CancellationToken cancellationToken = default) =>
+    public Task<bool> RmAsync(string container, CancellationToken cancellationToken = default) =>
         TryAsync(() => Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
 
     /// <summary><c>docker stop NAME</c>.</summary>
@@ -187,7 +187,7 @@ public sealed partial class DockerLab
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {name}"); }
         // "db" may have found another container whose ID starts with db…, not an earlier "db" (MayReplace says so).
         if (!MayReplace("container", name, existing.Name?.TrimStart('/'), existing.Config?.Labels, $"docker rm -f {name}")) return;
-        await RemoveAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+        await RmAsync(existing.ID, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly Regex AllocatedPort = new(@"(?:Bind for |listen tcp[46]? |listen udp[46]? )\[?[0-9a-fA-F.:]*\]?:(\d+)(?: failed)?|:(\d+): bind: address already in use", RegexOptions.CultureInvariant);

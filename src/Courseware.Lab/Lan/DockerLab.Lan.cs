@@ -45,7 +45,7 @@ public sealed partial class DockerLab
         var wiring = await RunHostHelperAsync(["sh", "-c", script], cancellationToken).ConfigureAwait(false);
         if (wiring.ExitCode != 0)
         {
-            await RemoveAsync(name, cancellationToken).ConfigureAwait(false);
+            await RmAsync(name, cancellationToken).ConfigureAwait(false);
             throw new LabException($"The LAN neighbour could not be wired: {wiring.Output.Trim()}",
                 wiring.ExitCode == 3 ? "Pass addresses this host does not use, e.g. AddLanNeighbourAsync(hostAddress: \"10.251.0.1\", address: \"10.251.0.2\")."
                     : "The helper needs --pid host and the NET_ADMIN, SYS_ADMIN and SYS_PTRACE capabilities; a hardened engine (userns-remap, an authorization plugin) may refuse them.");
@@ -134,7 +134,7 @@ public sealed partial class DockerLab
         }
         finally
         {
-            await RemoveAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
+            await RmAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }
