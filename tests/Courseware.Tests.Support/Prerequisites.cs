@@ -30,9 +30,7 @@ public static class Prerequisites
 
     private static readonly Lazy<string?> DockerProblem = new(() =>
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (host is not null && !host.StartsWith("unix://", StringComparison.Ordinal)) return null; // let the test find out
-        var socketPath = host is null ? "/var/run/docker.sock" : host["unix://".Length..];
+        if (EngineSocket.UnixPath is not { } socketPath) return null; // a tcp:// DOCKER_HOST: let the test find out
         try
         {
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);

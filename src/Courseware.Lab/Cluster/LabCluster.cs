@@ -39,14 +39,19 @@ public sealed class LabCluster
         foreach (var image in images)
             if (!await _host.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))
                 throw new ImageNotFoundException(image, "this host's engine has no such image to copy to the nodes");
-        using var archive = new MemoryStream();
-        await using (var saved = await _host.Client.Images.SaveImagesAsync(images.ToArray(), cancellationToken).ConfigureAwait(false))
-            await saved.CopyToAsync(archive, cancellationToken).ConfigureAwait(false);
-        var bytes = archive.ToArray();
+        var names = string.Join(' ', images);
+        var bytes = await _host.EngineAsync($"docker save {names}", async () =>
+        {
+            using var archive = new MemoryStream();
+            await using (var saved = await _host.Client.Images.SaveImagesAsync(images.ToArray(), cancellationToken).ConfigureAwait(false))
+                await saved.CopyToAsync(archive, cancellationToken).ConfigureAwait(false);
+            return archive.ToArray();
+        }).ConfigureAwait(false);
         await Task.WhenAll(Nodes.Select(async node =>
         {
             using var copy = new MemoryStream(bytes, writable: false);
-            await node.Docker.Client.Images.LoadImageAsync(new Docker.DotNet.Models.ImageLoadParameters { Quiet = true }, copy, new SyncProgress<Docker.DotNet.Models.JSONMessage>(), cancellationToken).ConfigureAwait(false);
+            await node.Docker.EngineAsync($"docker -H {node.Docker.Engine.Endpoint} load",
+                () => node.Docker.Client.Images.LoadImageAsync(new Docker.DotNet.Models.ImageLoadParameters { Quiet = true }, copy, new SyncProgress<Docker.DotNet.Models.JSONMessage>(), cancellationToken)).ConfigureAwait(false);
         })).ConfigureAwait(false);
     }
 

@@ -155,7 +155,7 @@ public sealed partial class DockerLab
 
     /// <summary><c>docker rm -f NAME</c>. Returns false if there was no such container.</summary>
     public Task<bool> RmAsync(string container, CancellationToken cancellationToken = default) =>
-        TryAsync(() => Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
+        RemovalAsync($"docker rm -f {container}", () => Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
 
     /// <summary><c>docker stop NAME</c>.</summary>
     public async Task StopAsync(string container, int timeoutSeconds = 2, CancellationToken cancellationToken = default)
@@ -243,8 +243,8 @@ public sealed partial class DockerLab
         }
     }
 
-    internal static LabException NoSuchContainer(string container) =>
-        new($"There is no container '{container}'.",
+    internal static NoSuchObjectException NoSuchContainer(string container) =>
+        new("container", container,
             "docker ps -a lists the containers; run it first (RunAsync) or check the name. If it was there before, it was removed " +
             "outside this notebook (docker rm, a prune, another session's clean-up): re-run the cell that starts it.");
 }

@@ -25,6 +25,12 @@ internal static class EarlierStep
 
     public static string Name(string? name, string? expression, string what = "container") =>
         name ?? throw new EarlierStepNotRunException(expression ?? what, $"sets this {what} name");
+
+    public static LanNeighbour Neighbour(LanNeighbour? neighbour, string? expression) =>
+        neighbour ?? throw new EarlierStepNotRunException(expression ?? "neighbour", "adds it (docker.AddLanNeighbourAsync)");
+
+    public static ContainerDetails Details(ContainerDetails? details, string? expression) =>
+        details ?? throw new EarlierStepNotRunException(expression ?? "container", "inspects it (check.ContainerAsync or docker.InspectAsync)");
 }
 
 /// <summary>

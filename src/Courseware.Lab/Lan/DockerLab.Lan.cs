@@ -60,8 +60,10 @@ public sealed partial class DockerLab
     /// server answer the neighbour there? (busybox's wget crashes in a container that started with --network none, so
     /// the request is written by hand.)
     /// </summary>
-    public async Task<ReachResult> TryFromNeighbourAsync(LanNeighbour neighbour, string what, string address, int port, CancellationToken cancellationToken = default)
+    public async Task<ReachResult> TryFromNeighbourAsync(LanNeighbour neighbour, string what, string address, int port, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(neighbour))] string? neighbourExpression = null)
     {
+        neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
         var target = $"{CliTwin.HostForPort(address)}:{port}";
         var script = $"printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 {address} {port.ToString(CultureInfo.InvariantCulture)}";
         var commandLine = CliTwin.Command("docker", "exec", neighbour.Name, "sh", "-c", script);
@@ -79,8 +81,10 @@ public sealed partial class DockerLab
     /// interface: <c>iptables -I INPUT -i cw-lan0 -j DROP</c>, run in the host's namespaces by a helper container.
     /// Dispose it to remove the rule.
     /// </summary>
-    public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default)
+    public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(neighbour))] string? neighbourExpression = null)
     {
+        neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
         if (!neighbour.Available) throw new LabException("There is no LAN neighbour on this engine to firewall.", neighbour.Why);
         string[] rule = ["INPUT", "-i", neighbour.HostInterface, "-j", "DROP"];
         var add = await RunHostHelperAsync(HostIptables(["-I", .. rule]), cancellationToken).ConfigureAwait(false);

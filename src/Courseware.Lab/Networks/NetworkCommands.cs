@@ -189,6 +189,6 @@ public sealed class NetworkCommands
         return null;
     }
 
-    private static LabException NoSuchNetwork(string name) =>
-        new($"There is no network '{name}'.", $"Create it first: docker network create {name} (Network.CreateAsync(\"{name}\")); docker network ls lists the networks.");
+    private static NoSuchObjectException NoSuchNetwork(string name) =>
+        new("network", name, $"Create it first: docker network create {name} (Network.CreateAsync(\"{name}\")); docker network ls lists the networks.");
 }

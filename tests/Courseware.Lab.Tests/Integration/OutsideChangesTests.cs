@@ -18,9 +18,9 @@ public sealed class OutsideChangesTests : LabTest
         var box = await Lab.RunAsync("busybox:stable", name: Unique("removed"), command: ["sleep", "600"]);
         Docker("rm", "-f", box.Name);
 
-        var inspect = await Assert.ThrowsAsync<LabException>(() => Lab.InspectAsync(box.Name));
-        var exec = await Assert.ThrowsAsync<LabException>(() => Lab.ExecAsync(box.Name, "true"));
-        var ping = await Assert.ThrowsAsync<LabException>(() => Lab.PingAsync(box.Name, count: 1));
+        var inspect = await Assert.ThrowsAsync<NoSuchObjectException>(() => Lab.InspectAsync(box.Name));
+        var exec = await Assert.ThrowsAsync<NoSuchObjectException>(() => Lab.ExecAsync(box.Name, "true"));
+        var ping = await Assert.ThrowsAsync<NoSuchObjectException>(() => Lab.PingAsync(box.Name, count: 1));
 
         foreach (var e in new[] { inspect, exec, ping })
         {
