@@ -37,7 +37,7 @@ internal static class KernelNullHints
             if (KernelInvocationContext.Current is not { IsComplete: false } context) return;
             if (context.HandlingKernel?.RootKernel is not { } kernel || !Kernels.TryGetValue(kernel, out var failed)) return;
             if (!Hinted.TryAdd(context, context)) return;
-            KernelInvocationContextExtensions.Display(context, EarlierCellHint.For(failed.FirstLine is { } line ? $"the cell `{line}`" : null), "text/plain");
+            KernelInvocationContextExtensions.Display(context, EarlierCellHint.For(failed.FirstLine is { } line ? $"the cell `{line}`" : null), MimeTypes.PlainText);
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Courseware.Lab;
 
 namespace Courseware.Cli.Execution;
 
@@ -28,5 +29,5 @@ public static class EarlierCellHints
         else outputs.Insert(error.i, stream);
     }
 
-    private static string Text(JsonNode? output) => Notebooks.NotebookCell.JoinMultiline(output?["text"] ?? output?["data"]?["text/plain"]);
+    private static string Text(JsonNode? output) => Notebooks.NotebookCell.JoinMultiline(output?["text"] ?? output?["data"]?[MimeTypes.PlainText]);
 }

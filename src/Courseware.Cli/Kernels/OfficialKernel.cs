@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Courseware.Cli.Notebooks;
+using Courseware.Lab;
 
 namespace Courseware.Cli.Kernels;
 
@@ -46,7 +47,7 @@ public sealed record KernelSubmission(string Token, string Code, bool Succeeded,
             .SelectMany(e => FormattedValues(e.Event)).ToArray();
 
     private IEnumerable<string> PlainValues(string eventType) =>
-        Events.Where(e => e.EventType == eventType).SelectMany(e => FormattedValues(e.Event)).Where(v => v.MimeType == "text/plain").Select(v => v.Value);
+        Events.Where(e => e.EventType == eventType).SelectMany(e => FormattedValues(e.Event)).Where(v => v.MimeType == MimeTypes.PlainText).Select(v => v.Value);
 
     private static IEnumerable<(string MimeType, string Value)> FormattedValues(JsonElement e) =>
         e.TryGetProperty("formattedValues", out var values) && values.ValueKind == JsonValueKind.Array

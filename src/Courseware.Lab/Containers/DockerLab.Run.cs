@@ -56,8 +56,8 @@ public sealed partial class DockerLab
 
         await EnsureImageAsync(image, cancellationToken).ConfigureAwait(false);
         if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
-        var networkMode = options.Network ?? "bridge";
-        if (options.Network is not null && networkMode is not ("bridge" or "host" or "none" or "default"))
+        var networkMode = options.Network ?? PredefinedNetworks.Bridge;
+        if (options.Network is not null && !PredefinedNetworks.Contains(networkMode) && networkMode != "default")
         {
             try
             {

@@ -23,8 +23,8 @@ public sealed partial class DockerLab
             return new LanNeighbour(name, address, hostAddress, LanInterface, false,
                 $"{Engine.ContainerIpReach} A neighbour wired to this host would not share the engine's network, so none was made.", []);
 
-        var run = new RunOptions { Name = name, Network = "none", Command = ["sleep", "86400"], Interactive = false };
-        await RunAsync("busybox:stable", run, cancellationToken).ConfigureAwait(false);
+        var run = new RunOptions { Name = name, Network = PredefinedNetworks.None, Command = ["sleep", "86400"], Interactive = false };
+        await RunAsync(LabImages.Base, run, cancellationToken).ConfigureAwait(false);
         var pid = (await EngineAsync($"docker inspect {name}", () => Client.Containers.InspectContainerAsync(name, cancellationToken)).ConfigureAwait(false)).State?.Pid ?? 0;
         var script = string.Join("; ", [
             "set -e",
@@ -52,7 +52,7 @@ public sealed partial class DockerLab
         }
         return new LanNeighbour(name, address, hostAddress, LanInterface, true,
             $"A --network none container with one end of a veth pair; the other end, {LanInterface}, is the host's interface at {hostAddress}.",
-            [run.ToCommandLine("busybox:stable"), HostHelperCommandLine(["sh", "-c", script])]);
+            [run.ToCommandLine(LabImages.Base), HostHelperCommandLine(["sh", "-c", script])]);
     }
 
     /// <summary>
@@ -108,21 +108,21 @@ public sealed partial class DockerLab
         ["sh", "-c", "PATH=/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin nsenter -t \"$(pidof dockerd | cut -d ' ' -f 1)\" -m iptables " + string.Join(' ', arguments)];
 
     private static string HostHelperCommandLine(IReadOnlyList<string> command) =>
-        CliTwin.Command(["docker", "run", "--rm", "--network", "host", "--pid", "host", .. HelperCaps.SelectMany(c => new[] { "--cap-add", c }), "busybox:stable", .. command]);
+        CliTwin.Command(["docker", "run", "--rm", "--network", PredefinedNetworks.Host, "--pid", "host", .. HelperCaps.SelectMany(c => new[] { "--cap-add", c }), LabImages.Base, .. command]);
 
     /// <summary>Runs a short-lived helper in the host's network and pid namespaces and returns its exit code and output.</summary>
     private async Task<(long ExitCode, string Output)> RunHostHelperAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
-        await EnsureImageAsync("busybox:stable", cancellationToken).ConfigureAwait(false);
+        await EnsureImageAsync(LabImages.Base, cancellationToken).ConfigureAwait(false);
         CreateContainerResponse created;
         try
         {
             created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
             {
-                Image = "busybox:stable",
+                Image = LabImages.Base,
                 Cmd = command.ToList(),
                 Labels = NewLabels(),
-                HostConfig = new HostConfig { NetworkMode = "host", PidMode = "host", CapAdd = HelperCaps.ToList() },
+                HostConfig = new HostConfig { NetworkMode = PredefinedNetworks.Host, PidMode = "host", CapAdd = HelperCaps.ToList() },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Courseware.Cli.Tests.Support;
+using Courseware.Lab;
 using static Courseware.Cli.Tests.Lessons.LessonNotebook;
 
 namespace Courseware.Cli.Tests.Lessons;
@@ -37,7 +38,7 @@ public sealed class Lesson02DnsInDepthTests
         var api1 = Ip(roundRobin, @"api-1 is (\d+\.\d+\.\d+\.\d+)");
         var api2 = Ip(roundRobin, @"api-2 is (\d+\.\d+\.\d+\.\d+)");
         Assert.Matches($@"api → ({Regex.Escape(api1)}, {Regex.Escape(api2)}|{Regex.Escape(api2)}, {Regex.Escape(api1)}) \(from client\)", roundRobin);
-        var figure = Assert.Single(LessonNotebook.Bundles(lesson.Cell("dns-round-robin"), "application/vnd.plotly.v1+json"));
+        var figure = Assert.Single(LessonNotebook.Bundles(lesson.Cell("dns-round-robin"), MimeTypes.Plotly));
         var data = figure["data"]!.AsArray();
         Assert.Equal(new[] { api1, api2 }.Order(StringComparer.Ordinal), data[0]!["x"]!.AsArray().Select(v => (string)v!));
         var first = data[0]!["y"]!.AsArray().Select(v => (int)v!).ToList();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Courseware.Cli.Kernels;
 using Courseware.Cli.Tests.Support;
+using Courseware.Lab;
 
 namespace Courseware.Cli.Tests.Lessons;
 
@@ -178,7 +179,7 @@ public sealed class LessonExerciseTests
             return await kernel.RunNotebookAsync(path, cellTimeout: TimeSpan.FromMinutes(2));
         }
         static IReadOnlyList<bool> Verdicts(IReadOnlyList<OfficialCellResult> cells) =>
-            cells.SelectMany(c => c.Submission.DisplayedValues.Where(v => v.MimeType == "application/vnd.courseware.check+json"))
+            cells.SelectMany(c => c.Submission.DisplayedValues.Where(v => v.MimeType == MimeTypes.Check))
                 .Select(v => (bool)JsonNode.Parse(v.Value)!["passed"]!).ToList();
 
         var teacher = await RunAsync(LessonNotebook.PathOf(name));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Courseware.Cli.Tests.Support;
+using Courseware.Lab;
 
 namespace Courseware.Cli.Tests.Lessons;
 
@@ -53,5 +54,5 @@ public static class LessonNotebook
 
     /// <summary>The one Plotly figure the cell with this id drew.</summary>
     public static JsonObject Figure(ExecutedNotebook notebook, string cellId) =>
-        Assert.Single(Bundles(notebook.Cell(cellId), "application/vnd.plotly.v1+json"));
+        Assert.Single(Bundles(notebook.Cell(cellId), MimeTypes.Plotly));
 }
