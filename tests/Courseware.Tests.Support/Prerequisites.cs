@@ -45,7 +45,7 @@ public static class Prerequisites
 
     private static readonly Lazy<bool> RootlessEngine = new(() =>
     {
-        var (exit, output, _) = Run("docker", ["info", "--format", "{{json .SecurityOptions}}"]);
+        var (exit, output, _) = DockerCli.Run("info", "--format", "{{json .SecurityOptions}}");
         return exit == 0 && output.Contains("name=rootless", StringComparison.Ordinal);
     });
 

@@ -39,11 +39,10 @@ public sealed class CommittedNotebookTests
         Assert.Equal(5, (int)root["nbformat_minor"]!);
         Assert.Equal(".net-csharp", (string?)root["metadata"]!["kernelspec"]!["name"]);
         Assert.Equal("csharp", (string?)root["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
-        var cells = root["cells"]!.AsArray().Cast<JsonObject>().ToList();
-        var ids = cells.Select(c => (string?)c["id"]).ToList();
+        var ids = LessonNotebook.Load(name).Cells.Select(ExecutedNotebook.Id).ToList();
         Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id));
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.All(cells.Where(c => (string?)c["cell_type"] == "code"),
+        Assert.All(LessonNotebook.Load(name).CodeCells,
             c => Assert.Equal("csharp", (string?)c["metadata"]!["polyglot_notebook"]!["kernelName"]));
     }
 
@@ -64,11 +63,10 @@ public sealed class CommittedNotebookTests
     public void Lesson_01_has_the_parameters_the_experiments_use_and_the_figures_it_shows()
     {
         var lesson = LessonNotebook.Load("exposing-ports");
-        var cells = lesson.Cells;
         var parameters = Assert.Single(lesson.Tagged(NotebookCell.ParametersTag));
         foreach (var declaration in new[] { "int hostPort = 8080;", "int containerPort = 80;", "string bindAddress = \"0.0.0.0\";", "string protocol = \"tcp\";" })
             Assert.Contains(declaration, ExecutedNotebook.Source(parameters));
-        var prose = string.Concat(cells.Where(c => (string?)c["cell_type"] == "markdown").Select(ExecutedNotebook.Source));
+        var prose = lesson.Prose;
         foreach (var figure in new[] { "../images/ps.png", "../images/inspect.png" })
         {
             Assert.Contains($"]({figure})", prose);

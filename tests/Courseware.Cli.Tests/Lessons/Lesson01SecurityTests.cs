@@ -58,8 +58,7 @@ public sealed class Lesson01SecurityTests
     {
         foreach (var name in new[] { "exposing-ports", "container-to-container" })
         {
-            var prose = string.Join("\n", LessonNotebook.Load(name).Cells
-                .Where(c => (string?)c["cell_type"] == "markdown").Select(ExecutedNotebook.Source));
+            var prose = LessonNotebook.Load(name).Prose;
             Assert.DoesNotContain("well under a millisecond", prose);
             Assert.DoesNotContain("reachable from the host only if", prose);
             Assert.DoesNotContain("Publishing is only for the host", prose);

@@ -102,7 +102,7 @@ public sealed class Lesson03MultiHostTests
         var removed = Text(lesson, "clean");
         Assert.Contains("Removed 3 container(s), 1 network(s), 0 image(s), 3 volume(s).", removed);
         // The host engine itself never joined the swarm.
-        var (_, swarm, _) = Prerequisites.Run("docker", ["info", "--format", "{{.Swarm.LocalNodeState}}"]);
+        var (_, swarm, _) = DockerCli.Run("info", "--format", "{{.Swarm.LocalNodeState}}");
         Assert.Equal("inactive", swarm.Trim());
         await LessonRunTests.AssertHtmlRendersAsync(lesson, charts: 1);
     }

@@ -52,8 +52,7 @@ public sealed class LessonExerciseTests
     public static IEnumerable<object[]> RunnableHere() =>
         Lessons.Keys.Where(LessonNotebook.RunsOnThisEngine).Select(k => new object[] { k });
 
-    private static JsonObject Checks(string executed) =>
-        (JsonObject)JsonNode.Parse(File.ReadAllText(executed))!["metadata"]!["courseware"]!["checks"]!;
+    private static JsonObject Checks(string executed) => new ExecutedNotebook(executed).Checks;
 
     private static IReadOnlyList<string> Messages(JsonObject checks) =>
         checks["results"]!.AsArray().Select(r => (string)r!["message"]!).ToList();
@@ -78,10 +77,11 @@ public sealed class LessonExerciseTests
     [MemberData(nameof(Names))]
     public void Each_lesson_has_objectives_a_recap_three_predictions_and_three_checked_exercises(string name)
     {
-        var cells = LessonNotebook.Load(name).Cells;
+        var lesson = LessonNotebook.Load(name);
+        var cells = lesson.Cells;
         string Source(JsonObject c) => ExecutedNotebook.Source(c);
-        var prose = cells.Where(c => (string?)c["cell_type"] == "markdown").Select(Source).ToList();
-        var code = cells.Where(c => (string?)c["cell_type"] == "code").ToList();
+        var prose = lesson.MarkdownCells.Select(Source).ToList();
+        var code = lesson.CodeCells;
 
         Assert.Contains(prose.Take(3), p => p.StartsWith("## What you will be able to do", StringComparison.Ordinal));
         Assert.Contains(prose, p => p.StartsWith("## Recap", StringComparison.Ordinal));
@@ -105,7 +105,7 @@ public sealed class LessonExerciseTests
         var checks = Checks(executed);
         Assert.True((int)checks["total"]! >= 3, checks.ToJsonString());
         Assert.Equal((int)checks["total"]!, (int)checks["passed"]!);
-        var predictions = JsonNode.Parse(File.ReadAllText(executed))!["metadata"]!["courseware"]!["predictions"]!;
+        var predictions = new ExecutedNotebook(executed).Predictions;
         Assert.True((int)predictions["revealed"]! >= 3, predictions.ToJsonString());
         Assert.Contains($"<h2>Checks: {(int)checks["passed"]!}/{(int)checks["total"]!} passed</h2>", File.ReadAllText(Path.ChangeExtension(executed, ".html")));
     }
@@ -145,16 +145,15 @@ public sealed class LessonExerciseTests
         var mistakes = Lessons[name].Mistakes;
         var messages = await InSiblingFolderAsync(async folder =>
         {
-            var notebook = (JsonObject)JsonNode.Parse(File.ReadAllText(LessonNotebook.PathOf(name)))!;
-            var cells = notebook["cells"]!.AsArray().Cast<JsonObject>().ToList();
+            var notebook = LessonNotebook.Load(name);
             foreach (var (id, solution, mistake, _) in mistakes)
             {
-                var cell = Assert.Single(cells, c => ExecutedNotebook.Id(c) == id);
+                var cell = notebook.Cell(id);
                 Assert.Contains(solution, ExecutedNotebook.Source(cell));
                 cell["source"] = ExecutedNotebook.Source(cell).Replace(solution, mistake, StringComparison.Ordinal);
             }
             var variant = Path.Combine(folder, LessonNotebook.FileOf(name));
-            File.WriteAllText(variant, notebook.ToJsonString());
+            File.WriteAllText(variant, notebook.Root.ToJsonString());
             var (run, executed) = await RunAsync(variant, "--keep-going");
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.DoesNotContain(" ✗ failed", run.Output);   // a wrong answer fails its check, not a cell

@@ -46,8 +46,7 @@ public static class LessonRuns
             string[] args = kind == "ps"
                 ? ["ps", "-aq", "--filter", $"label=courseware.owner.pid={pid}"]
                 : [kind, "ls", "-q", "--filter", $"label=courseware.owner.pid={pid}"];
-            var (exit, output, error) = Prerequisites.Run("docker", args);
-            Assert.True(exit == 0, error);
+            var output = DockerCli.Ok(args);
             Assert.True(output.Trim().Length == 0, $"{kind} left behind by pid {pid}: {output}");
         }
     }

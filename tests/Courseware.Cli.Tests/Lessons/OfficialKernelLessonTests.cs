@@ -44,7 +44,7 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
         Assert.Contains(cells, c => c.Submission.DisplayedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("Linux engine", StringComparison.Ordinal)));
 
         // The lesson's last cell cleaned up; the kernel is gone, so anything left would be a leak.
-        var (_, left, _) = Prerequisites.Run("docker", ["ps", "-aq", "--filter", $"label=courseware.owner.pid={kernelPid}"]);
+        var (_, left, _) = DockerCli.Run("ps", "-aq", "--filter", $"label=courseware.owner.pid={kernelPid}");
         Assert.Equal("", left.Trim());
     }
 

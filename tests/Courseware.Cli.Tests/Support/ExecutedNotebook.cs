@@ -18,6 +18,11 @@ public sealed class ExecutedNotebook
 
     public IReadOnlyList<JsonObject> CodeCells => Cells.Where(c => (string?)c["cell_type"] == "code").ToList();
 
+    public IReadOnlyList<JsonObject> MarkdownCells => Cells.Where(c => (string?)c["cell_type"] == "markdown").ToList();
+
+    /// <summary>Every markdown cell's source, in order, one per line break: what a learner reads.</summary>
+    public string Prose => string.Join("\n", MarkdownCells.Select(Source));
+
     public static string Source(JsonObject cell) => Join(cell["source"]);
 
     public static IReadOnlyList<string> Tags(JsonObject cell) =>
@@ -54,6 +59,12 @@ public sealed class ExecutedNotebook
     /// <summary>The notebook's own metadata.courseware (title, id, requires; checks and predictions once executed).</summary>
     public JsonObject Courseware => Root["metadata"]?["courseware"] as JsonObject
         ?? throw new Xunit.Sdk.XunitException($"{Path} has no metadata.courseware");
+
+    /// <summary>The score `courseware run` wrote: {"passed", "total", "results": [{"title", "passed", "message"}]}.</summary>
+    public JsonObject Checks => Courseware["checks"] as JsonObject ?? throw new Xunit.Sdk.XunitException($"{Path} has no metadata.courseware.checks");
+
+    /// <summary>The predictions `courseware run` counted: {"revealed", "predicted", "right"}.</summary>
+    public JsonObject Predictions => Courseware["predictions"] as JsonObject ?? throw new Xunit.Sdk.XunitException($"{Path} has no metadata.courseware.predictions");
 
     /// <summary>What the lesson needs of the engine (metadata.courseware.requires), e.g. "rootful-linux".</summary>
     public IReadOnlyList<string> Requires =>
