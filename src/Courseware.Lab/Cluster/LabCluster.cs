@@ -92,9 +92,11 @@ public sealed class LabCluster
                 await inner.CleanAsync(images: false, cancellationToken).ConfigureAwait(false);
                 await inner.Swarm.LeaveAsync(force: true, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is EngineUnreachableException or HttpRequestException or IOException or Docker.DotNet.DockerApiException or TimeoutException)
+            catch (LabException)
             {
-                // A node that no longer answers is removed from outside all the same.
+                // A node that no longer answers, or refuses a step (an overlay still held by a task being removed), is
+                // removed from outside all the same: its container, volume and LAN go below. Every verb's engine error
+                // arrives here typed (EveryVerbEngineLostTests).
             }
         }
         var containers = new List<string>();
