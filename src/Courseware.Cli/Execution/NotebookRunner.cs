@@ -6,26 +6,13 @@ using Courseware.Lab;
 
 namespace Courseware.Cli.Execution;
 
-public enum OutputFormat { Ipynb, Html }
-
-/// <summary>What <c>courseware run</c> was asked to do, for every notebook of the run.</summary>
-public sealed record RunSettings(
-    string OutputDirectory,
-    IReadOnlySet<OutputFormat> Formats,
-    IReadOnlyDictionary<string, string> Parameters,
-    TimeSpan? CellTimeout,
-    bool KeepGoing);
-
-/// <summary>A notebook read, parameterised and validated before anything runs, so a bad --param fails the whole run at once.</summary>
-public sealed record PreparedNotebook(string SourcePath, NotebookDocument Document, NotebookCell? InjectedCell);
-
 /// <summary>
 /// Runs one notebook top to bottom in a fresh in-process kernel, the way VS Code would: the process working directory
 /// is the notebook's folder while it runs, so relative paths (#r "../build/lab/Courseware.Lab.dll") resolve as they do
 /// for a learner. Whatever happens, what the notebook created on the Docker engine is removed afterwards.
 /// Because the kernel shares this process, a notebook's <c>#r ".../Courseware.Lab.dll"</c> binds to the copy of
-/// Courseware.Lab that courseware itself loaded (same assembly identity), not to the file it names; the
-/// <see cref="Kernels.OfficialKernel"/> path loads the named file.
+/// Courseware.Lab that courseware itself loaded (same assembly identity), not to the file it names; the official kernel
+/// (driven by the tests' client in tests/Courseware.Cli.Tests/Kernels/Official) loads the named file.
 /// </summary>
 public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
 {

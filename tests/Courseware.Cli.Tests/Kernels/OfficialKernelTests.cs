@@ -1,4 +1,3 @@
-using Courseware.Cli.Kernels;
 using Courseware.Cli.Tests.Support;
 using Xunit.Abstractions;
 

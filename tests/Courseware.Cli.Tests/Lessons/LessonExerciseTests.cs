@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Courseware.Cli.Kernels;
+using Courseware.Cli.Tests.Kernels;
 using Courseware.Cli.Tests.Support;
 using Courseware.Lab;
 

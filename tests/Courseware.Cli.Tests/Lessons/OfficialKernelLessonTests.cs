@@ -1,4 +1,4 @@
-using Courseware.Cli.Kernels;
+using Courseware.Cli.Tests.Kernels;
 using Courseware.Cli.Tests.Support;
 using Courseware.Lab;
 using Xunit.Abstractions;
