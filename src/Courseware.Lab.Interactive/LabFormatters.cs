@@ -15,7 +15,7 @@ public static class LabFormatters
     public static void Register()
     {
         // Per kernel, not per process: courseware run starts a fresh kernel for each notebook.
-        KernelNullHints.Install();
+        EarlierCellHints.Install();
         lock (Gate)
         {
             if (IsRegistered()) return;

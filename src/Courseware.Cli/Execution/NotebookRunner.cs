@@ -3,6 +3,7 @@ using Courseware.Cli.Export;
 using Courseware.Cli.Notebooks;
 using Courseware.Cli.Reporting;
 using Courseware.Lab;
+using Courseware.Lab.Interactive;
 
 namespace Courseware.Cli.Execution;
 
@@ -91,7 +92,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
 
                 var execution = await kernel.ExecuteAsync(cell.Source, kernelName, ++executionCount, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
                 cell.ExecutionCount = executionCount;
-                var hint = EarlierCellHints.For(execution, outcomes);
+                var hint = EarlierCellHint(execution, outcomes);
                 if (hint is not null) EarlierCellHints.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
                 var outcome = Judge(start, cell, execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
@@ -199,5 +200,16 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
         {
             return (written, $"could not write {path}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Under a learner's own NullReferenceException, the hint naming the last cell that failed before it (a cell that
+    /// itself failed on such a null is a consequence, not the cause); see <see cref="EarlierCellHints"/>.
+    /// </summary>
+    private static string? EarlierCellHint(CellExecution execution, IReadOnlyList<CellOutcome> earlier)
+    {
+        if (execution.Result != ExecutionResult.Failed || execution.ErrorName != nameof(NullReferenceException)) return null;
+        var failed = earlier.LastOrDefault(o => o.IsFailure && o.Error?.StartsWith(nameof(NullReferenceException), StringComparison.Ordinal) != true);
+        return EarlierCellHints.For(failed is null ? null : $"cell {failed.Number} ({ProgressText.Truncate(failed.FirstLine, 80)})");
     }
 }
