@@ -31,7 +31,7 @@ public static class OpsBench
         const string rawSession = "bench-raw";
         ctx.Resources.TrackSession(rawSession);
         var runs = o.RunsFor(15, 5);
-        report.Line($"Library: `RunAsync(\"busybox:stable\", sleep 3600)`, `InspectAsync(id)`, `RemoveAsync(id)` on one connected `Lab`.");
+        report.Line($"Library: `RunAsync(\"busybox:stable\", sleep 3600)`, `InspectAsync(id)`, `RmAsync(id)` on one connected `Lab`.");
         report.Line($"CLI: `docker run -d --label {Resources.CliLabel} busybox:stable sleep 3600`, `docker inspect ID`, `docker rm -f -v ID`, one process each.");
         report.Line($"Engine floor (reference): the bare API calls the docker CLI makes — create, start; inspect; remove (force) — through Docker.DotNet on a connected client, without the library's checks.");
         report.Line($"Alternating lib, cli, floor × {runs} after {o.WarmupRuns} warm-up each; load average before: {BenchContext.LoadAverage()}.");
@@ -49,7 +49,7 @@ public static class OpsBench
                 var d = await lab.InspectAsync(c.Id, token);
                 m["inspect"] = Alternation.MsSince(t);
                 t = Stopwatch.GetTimestamp();
-                var removed = await lab.RemoveAsync(c.Id, token);
+                var removed = await lab.RmAsync(c.Id, token);
                 m["rm"] = Alternation.MsSince(t);
                 m["total"] = m["run"] + m["inspect"] + m["rm"];
                 if (!d.Running || !removed) return Measurement.Failed($"running={d.Running} removed={removed}");
@@ -134,7 +134,7 @@ public static class OpsBench
             }),
         ], ct, Console.Error.WriteLine);
         report.Compare(inspectSides[0], inspectSides[1], [("inspect", "inspect alone", "ms", 0.5)]);
-        await lab.RemoveAsync(target.Id, ct);
+        await lab.RmAsync(target.Id, ct);
         report.Line($"For context: the library's one-time `DockerLab.ConnectAsync` (docker version + docker info, a notebook's first cell) took {BenchContext.Num(connectMs)} ms here (with `-- ops` alone that is this process's first connect, JIT included); it is not in the per-operation numbers. Load average after: {BenchContext.LoadAverage()}.");
     }
 

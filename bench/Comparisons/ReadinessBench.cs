@@ -146,7 +146,7 @@ public static class ReadinessBench
         }
         finally
         {
-            if (c is not null) await lab.RemoveAsync(c.Id, CancellationToken.None);
+            if (c is not null) await lab.RmAsync(c.Id, CancellationToken.None);
         }
     }
 }

@@ -94,7 +94,7 @@ public static class ScaleBench
     private static async Task<double> RemoveAsync(Courseware.Lab.DockerLab lab, IEnumerable<Container> containers)
     {
         var t = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(containers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, token) => await lab.RemoveAsync(c.Id, CancellationToken.None));
+        await Parallel.ForEachAsync(containers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, token) => await lab.RmAsync(c.Id, CancellationToken.None));
         return t.Ms();
     }
 }

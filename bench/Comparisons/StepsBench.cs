@@ -36,7 +36,7 @@ public static class StepsBench
         var runs = o.RunsFor(7, 3);
         const string libName = "cwbench-steps-lib", cliName = "cwbench-steps-cli";
 
-        report.Line($"Library (in-process, `Lab` already connected): `BuildAsync` (cached) → `RunAsync(-p 127.0.0.1:PORT:80)` → `WaitForHttpAsync` → `PsAsync` → `InspectAsync` → `PingAsync(count: {o.PingCount})` (host ICMP, 200 ms apart) → `RemoveAsync`.");
+        report.Line($"Library (in-process, `Lab` already connected): `BuildAsync` (cached) → `RunAsync(-p 127.0.0.1:PORT:80)` → `WaitForHttpAsync` → `PsAsync` → `InspectAsync` → `PingAsync(count: {o.PingCount})` (host ICMP, 200 ms apart) → `RmAsync`.");
         report.Line($"CLI: `bash bench/scripts/lesson01-steps.sh` as one process: `docker build -q` (cached) → `docker run -dit -p 127.0.0.1:PORT:80` → `{http}` loop (10 ms apart) until 200 → `docker ps` → `docker inspect` → `ping -c {o.PingCount} -i 0.2` ({ping}) → `docker rm -f`.");
         report.Line($"Both publish on 127.0.0.1 (the lesson uses 0.0.0.0:8080; loopback keeps the bench off the network) with a fresh free port per run. Alternating lib, cli × {runs} after {o.WarmupRuns} warm-up each; load average before: {BenchContext.LoadAverage()}.");
         report.Line();
@@ -62,7 +62,7 @@ public static class StepsBench
                 Step("inspect");
                 var pong = await lab.PingAsync(libName, o.PingCount, cancellationToken: token);
                 Step("ping");
-                await lab.RemoveAsync(libName, token);
+                await lab.RmAsync(libName, token);
                 Step("rm");
                 m["total"] = Alternation.MsSince(total);
                 if (pong.Received != o.PingCount) return Measurement.Failed($"ping: {pong}");

@@ -9,15 +9,13 @@ namespace Courseware.Lab.Interactive;
 /// </summary>
 public static class LabFormatters
 {
-    private const string Html = "text/html";
-    private const string Plain = "text/plain";
     private static readonly object Gate = new();
 
     /// <summary>Registers the HTML and plain-text formatters. Safe to call from every cell; only the first call (or the first after a Formatter reset) registers.</summary>
     public static void Register()
     {
         // Per kernel, not per process: courseware run starts a fresh kernel for each notebook.
-        KernelNullHints.Install();
+        EarlierCellHints.Install();
         lock (Gate)
         {
             if (IsRegistered()) return;
@@ -46,8 +44,8 @@ public static class LabFormatters
             Add<LabException>(ErrorBox.ToHtml, ErrorBox.ToText);
             Add<ErrorView>(v => ErrorBox.ToHtml(v.Exception), v => ErrorBox.ToText(v.Exception));
             Add<IEnumerable<PortBindingInfo>>(PortsText.ToHtml, PortsText.ToText);
-            Add<CheckResult>(CheckResultCard.ToHtml, CheckResultCard.ToText, (CheckResult.MimeType, r => r.ToJson().ToJsonString()));
-            Add<PredictionResult>(PredictionCard.ToHtml, PredictionCard.ToText, (PredictionResult.MimeType, p => p.ToJson().ToJsonString()));
+            Add<CheckResult>(CheckResultCard.ToHtml, CheckResultCard.ToText, (MimeTypes.Check, r => r.ToJson().ToJsonString()));
+            Add<PredictionResult>(PredictionCard.ToHtml, PredictionCard.ToText, (MimeTypes.Prediction, p => p.ToJson().ToJsonString()));
             PlotlyFigure.RegisterFormatters();
         }
     }
@@ -63,7 +61,7 @@ public static class LabFormatters
         Register();
         var view = new ErrorView(exception);
         if (KernelInvocationContext.Current is { IsComplete: false } context)
-            context.Display(view, Html, Plain);
+            context.Display(view, MimeTypes.Html, MimeTypes.PlainText);
         else
             Console.WriteLine(ErrorBox.ToText(exception));
     }
@@ -72,7 +70,7 @@ public static class LabFormatters
     internal sealed record ErrorView(Exception Exception);
 
     private static bool IsRegistered() =>
-        Formatter.RegisteredFormatters(false).Any(f => f.Type == typeof(EngineInfo) && f.MimeType == Html);
+        Formatter.RegisteredFormatters(false).Any(f => f.Type == typeof(EngineInfo) && f.MimeType == MimeTypes.Html);
 
     /// <summary>
     /// HTML plus a text/plain form (the record's own ToString unless given), both published with every display; and,
@@ -80,11 +78,11 @@ public static class LabFormatters
     /// </summary>
     private static void Add<T>(Func<T, string> html, Func<T, string>? text = null, (string MimeType, Func<T, string> Json)? data = null)
     {
-        Formatter.Register<T>((value, writer) => writer.Write(html(value)), Html);
-        Formatter.Register<T>((value, writer) => writer.Write(text is null ? value?.ToString() : text(value)), Plain);
+        Formatter.Register<T>((value, writer) => writer.Write(html(value)), MimeTypes.Html);
+        Formatter.Register<T>((value, writer) => writer.Write(text is null ? value?.ToString() : text(value)), MimeTypes.PlainText);
         if (data is { } extra) Formatter.Register<T>((value, writer) => writer.Write(extra.Json(value)), extra.MimeType);
         // Only the preferred mime types end up in the display event; text/plain keeps saved .ipynb outputs readable in
         // viewers that do not render HTML.
-        Formatter.SetPreferredMimeTypesFor(typeof(T), data is { } d ? [Html, Plain, d.MimeType] : [Html, Plain]);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), data is { } d ? [MimeTypes.Html, MimeTypes.PlainText, d.MimeType] : [MimeTypes.Html, MimeTypes.PlainText]);
     }
 }

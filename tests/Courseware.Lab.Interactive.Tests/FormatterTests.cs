@@ -34,9 +34,9 @@ public class FormatterTests
                      typeof(BuildResult), typeof(PingResult), typeof(NetworkDetails), typeof(List<NetworkDetails>), typeof(ResolveResult), typeof(ExecResult), typeof(HostListener),
                      typeof(CleanupReport), typeof(LabException), typeof(PortAlreadyAllocatedException) })
             Assert.Equal(["text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(type).Order());
-        Assert.Equal(["application/vnd.plotly.v1+json", "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(PlotlyFigure)).Order());
-        Assert.Equal(["application/vnd.courseware.check+json", "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(CheckResult)).Order());
-        Assert.Equal(["application/vnd.courseware.prediction+json", "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(PredictionResult)).Order());
+        Assert.Equal([MimeTypes.Plotly, "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(PlotlyFigure)).Order());
+        Assert.Equal([MimeTypes.Check, "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(CheckResult)).Order());
+        Assert.Equal([MimeTypes.Prediction, "text/html", "text/plain"], Formatter.GetPreferredMimeTypesFor(typeof(PredictionResult)).Order());
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class FormatterTests
         Assert.Contains("cw-box-bad", Html(failed));
         Assert.Contains("Hint</span>It listens on 0.0.0.0", Html(failed));
         Assert.Equal("✗ Loopback\nHint: It listens on 0.0.0.0: write -p 127.0.0.1:8085:80.\nAlready right: container runs", Text(failed));
-        var json = System.Text.Json.Nodes.JsonNode.Parse(failed.ToDisplayString(CheckResult.MimeType))!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(failed.ToDisplayString(MimeTypes.Check))!;
         Assert.False((bool)json["passed"]!);
         Assert.Equal("Loopback", (string?)json["title"]);
     }

@@ -73,7 +73,7 @@ public sealed class KernelTests : IDisposable
 
         var returned = Assert.Single(events.OfType<ReturnValueProduced>());
         Assert.IsType<PlotlyFigure>(returned.Value);
-        var bundle = System.Text.Json.Nodes.JsonNode.Parse(Value(returned, PlotlyFigure.MimeType).Value)!;
+        var bundle = System.Text.Json.Nodes.JsonNode.Parse(Value(returned, MimeTypes.Plotly).Value)!;
         Assert.Equal("sankey", bundle["data"]![0]!["type"]!.GetValue<string>());
         Assert.NotNull(bundle["layout"]);
         Assert.Contains("window.Plotly", Value(returned, "text/html").Value);

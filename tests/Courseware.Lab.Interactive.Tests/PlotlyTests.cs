@@ -11,7 +11,7 @@ public class PlotlyTests
     /// <summary>The plotly mime output must be the standard bundle: an object with a data array and a layout object.</summary>
     private static (JsonArray Data, JsonObject Layout) Bundle(PlotlyFigure figure)
     {
-        var json = figure.ToDisplayString(PlotlyFigure.MimeType);
+        var json = figure.ToDisplayString(MimeTypes.Plotly);
         var root = Assert.IsType<JsonObject>(JsonNode.Parse(json));
         Assert.Equal(["data", "layout"], root.Select(p => p.Key).Order());
         return (Assert.IsType<JsonArray>(root["data"]), Assert.IsType<JsonObject>(root["layout"]));

@@ -39,9 +39,7 @@ public static class Prerequisites
 
     private static readonly Lazy<string?> DockerProblem = new(() =>
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (host is not null && !host.StartsWith("unix://", StringComparison.Ordinal)) return null; // let the test find out
-        var socketPath = host is null ? "/var/run/docker.sock" : host["unix://".Length..];
+        if (EngineSocket.UnixPath is not { } socketPath) return null; // a tcp:// DOCKER_HOST: let the test find out
         try
         {
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -56,7 +54,7 @@ public static class Prerequisites
 
     private static readonly Lazy<bool> RootlessEngine = new(() =>
     {
-        var (exit, output, _) = Run("docker", ["info", "--format", "{{json .SecurityOptions}}"]);
+        var (exit, output, _) = DockerCli.Run("info", "--format", "{{json .SecurityOptions}}");
         return exit == 0 && output.Contains("name=rootless", StringComparison.Ordinal);
     });
 

@@ -13,7 +13,7 @@ public sealed record DoctorCheck(string Name, bool Ok, string Detail, string? Fi
 /// <summary><c>courseware doctor</c>: can this machine run the lessons?</summary>
 public static class DoctorCommand
 {
-    public const string BaseImage = "busybox:stable";
+    public const string BaseImage = LabImages.Base;
     private const string MinimumApiVersion = "1.41";
 
     public static Command Create(ConsoleStreams streams)

@@ -11,7 +11,7 @@ public sealed record CheckRecord(string CellId, string Title, bool Passed, strin
 }
 
 /// <summary>
-/// The score of a notebook run: every check result a cell displayed (the <see cref="CheckResult.MimeType"/> bundle the
+/// The score of a notebook run: every check result a cell displayed (the <see cref="MimeTypes.Check"/> bundle the
 /// library's formatter adds), plus a failed entry for each cell tagged <c>check</c> that showed none (it crashed or was
 /// not reached), so a run that stops early can never look complete. Predictions are counted alongside, never scored.
 /// </summary>
@@ -37,9 +37,9 @@ public sealed class CheckTally
         var found = new List<CheckRecord>();
         foreach (var data in outputs.OfType<JsonObject>().Select(o => o["data"]).OfType<JsonObject>())
         {
-            if (data[CheckResult.MimeType] is JsonObject check)
+            if (data[MimeTypes.Check] is JsonObject check)
                 found.Add(new CheckRecord(cell.Id ?? "", Str(check["title"]) ?? "check", check["passed"]?.GetValue<bool>() == true, Str(check["message"]) ?? ""));
-            if (data[PredictionResult.MimeType] is JsonObject prediction)
+            if (data[MimeTypes.Prediction] is JsonObject prediction)
             {
                 _predictions++;
                 if (prediction["correct"] is JsonValue correct)

@@ -3,29 +3,17 @@ using Courseware.Cli.Export;
 using Courseware.Cli.Notebooks;
 using Courseware.Cli.Reporting;
 using Courseware.Lab;
+using Courseware.Lab.Interactive;
 
 namespace Courseware.Cli.Execution;
-
-public enum OutputFormat { Ipynb, Html, Pdf }
-
-/// <summary>What <c>courseware run</c> was asked to do, for every notebook of the run.</summary>
-public sealed record RunSettings(
-    string OutputDirectory,
-    IReadOnlySet<OutputFormat> Formats,
-    IReadOnlyDictionary<string, string> Parameters,
-    TimeSpan? CellTimeout,
-    bool KeepGoing);
-
-/// <summary>A notebook read, parameterised and validated before anything runs, so a bad --param fails the whole run at once.</summary>
-public sealed record PreparedNotebook(string SourcePath, NotebookDocument Document, NotebookCell? InjectedCell);
 
 /// <summary>
 /// Runs one notebook top to bottom in a fresh in-process kernel, the way VS Code would: the process working directory
 /// is the notebook's folder while it runs, so relative paths (#r "../build/lab/Courseware.Lab.dll") resolve as they do
 /// for a learner. Whatever happens, what the notebook created on the Docker engine is removed afterwards.
 /// Because the kernel shares this process, a notebook's <c>#r ".../Courseware.Lab.dll"</c> binds to the copy of
-/// Courseware.Lab that courseware itself loaded (same assembly identity), not to the file it names; the
-/// <see cref="Kernels.OfficialKernel"/> path loads the named file.
+/// Courseware.Lab that courseware itself loaded (same assembly identity), not to the file it names; the official kernel
+/// (driven by the tests' client in tests/Courseware.Cli.Tests/Kernels/Official) loads the named file.
 /// </summary>
 /// <param name="printer">Prints the PDFs when <see cref="OutputFormat.Pdf"/> is asked for.</param>
 public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, PdfPrinter? printer = null)
@@ -105,7 +93,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
 
                 var execution = await kernel.ExecuteAsync(cell.Source, kernelName, ++executionCount, settings.CellTimeout, cancellationToken).ConfigureAwait(false);
                 cell.ExecutionCount = executionCount;
-                var hint = EarlierCellHints.For(execution, outcomes);
+                var hint = EarlierCellHint(execution, outcomes);
                 if (hint is not null) EarlierCellHints.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
                 var outcome = Judge(start, cell, execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
@@ -214,6 +202,17 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
         {
             return (written, $"could not write {path}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Under a learner's own NullReferenceException, the hint naming the last cell that failed before it (a cell that
+    /// itself failed on such a null is a consequence, not the cause); see <see cref="EarlierCellHints"/>.
+    /// </summary>
+    private static string? EarlierCellHint(CellExecution execution, IReadOnlyList<CellOutcome> earlier)
+    {
+        if (execution.Result != ExecutionResult.Failed || execution.ErrorName != nameof(NullReferenceException)) return null;
+        var failed = earlier.LastOrDefault(o => o.IsFailure && o.Error?.StartsWith(nameof(NullReferenceException), StringComparison.Ordinal) != true);
+        return EarlierCellHints.For(failed is null ? null : $"cell {failed.Number} ({ProgressText.Truncate(failed.FirstLine, 80)})");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Courseware.Cli.Notebooks;
+using Courseware.Lab;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -114,7 +115,7 @@ public sealed class OutputCollector(int executionCount)
     }
 
     private static string Text(IEnumerable<FormattedValue> values) =>
-        string.Concat(values.Where(v => v.MimeType == "text/plain").Select(v => v.Value));
+        string.Concat(values.Where(v => v.MimeType == MimeTypes.PlainText).Select(v => v.Value));
 
     /// <summary>
     /// A mime bundle: JSON mime types (application/json, application/vnd.plotly.v1+json) as JSON values, as nbformat

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Courseware.Cli.Execution;
 using Courseware.Cli.Notebooks;
+using Courseware.Lab;
 using Markdig;
 
 namespace Courseware.Cli.Export;
@@ -16,11 +17,10 @@ namespace Courseware.Cli.Export;
 /// </summary>
 public static partial class HtmlExporter
 {
-    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    private static readonly string[] ImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+    private static readonly string[] ImageTypes = [MimeTypes.Png, "image/jpeg", "image/gif", "image/webp"];
 
     public static void Write(NotebookDocument document, string path)
     {
@@ -129,7 +129,7 @@ public static partial class HtmlExporter
                 var file = Path.GetFullPath(Path.Combine(notebookDirectory, relative));
                 var mime = Path.GetExtension(file).ToLowerInvariant() switch
                 {
-                    ".png" => "image/png",
+                    ".png" => MimeTypes.Png,
                     ".jpg" or ".jpeg" => "image/jpeg",
                     ".gif" => "image/gif",
                     ".svg" => "image/svg+xml",
@@ -225,7 +225,7 @@ public static partial class HtmlExporter
 
     private static void RenderBundle(StringBuilder html, JsonObject data, ref int plots)
     {
-        if (data[PlotlyMimeType] is { } figure)
+        if (data[MimeTypes.Plotly] is { } figure)
         {
             var id = $"plotly-{++plots}";
             var figureJson = figure is JsonValue v && v.TryGetValue<string>(out var s) ? s
@@ -237,7 +237,7 @@ public static partial class HtmlExporter
                 .Append("})();\n</script></div>\n");
             return;
         }
-        if (data["text/html"] is { } htmlValue)
+        if (data[MimeTypes.Html] is { } htmlValue)
         {
             html.Append("<div class=\"output html\">").Append(NotebookCell.JoinMultiline(htmlValue)).Append("</div>\n");
             return;
@@ -267,7 +267,7 @@ public static partial class HtmlExporter
             html.Append("<pre class=\"output json\">").Append(Escape(text)).Append("</pre>\n");
             return;
         }
-        var plain = data["text/plain"] ?? data.FirstOrDefault().Value;
+        var plain = data[MimeTypes.PlainText] ?? data.FirstOrDefault().Value;
         if (plain is not null)
             html.Append("<pre class=\"output text\">").Append(Escape(StripAnsi(NotebookCell.JoinMultiline(plain)))).Append("</pre>\n");
     }

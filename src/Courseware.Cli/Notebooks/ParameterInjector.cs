@@ -5,27 +5,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Courseware.Cli.Notebooks;
 
-public enum ParameterType { Int, Long, Double, String, Bool }
-
-/// <summary>A variable the cell tagged <c>parameters</c> declares, e.g. <c>var hostPort = 8080;</c>.</summary>
-public sealed record NotebookParameter(string Name, ParameterType? Type, string Declaration, string? Unsupported = null)
-{
-    public string TypeName => Type switch
-    {
-        ParameterType.Int => "int",
-        ParameterType.Long => "long",
-        ParameterType.Double => "double",
-        ParameterType.String => "string",
-        ParameterType.Bool => "bool",
-        _ => "unsupported",
-    };
-
-    public override string ToString() => $"{Name} ({TypeName})";
-}
-
-/// <summary>A --param that does not fit the notebook: an unknown name, or a value its declared type cannot hold.</summary>
-public sealed class ParameterException(string message) : Exception(message);
-
 /// <summary>
 /// Papermill's parameters, for C#: the cell tagged <c>parameters</c> holds defaults; the values given on the command line
 /// are re-assigned in a new cell right after it, tagged <c>injected-parameters</c>, each formatted as a C# literal of the

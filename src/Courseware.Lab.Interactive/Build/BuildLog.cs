@@ -13,7 +13,7 @@ namespace Courseware.Lab.Interactive;
 /// </summary>
 public sealed class BuildLog
 {
-    private static readonly string[] MimeTypes = ["text/html", "text/plain"];
+    private static readonly string[] ShownAs = [Courseware.Lab.MimeTypes.Html, Courseware.Lab.MimeTypes.PlainText];
 
     private readonly object _gate = new();
     private readonly List<string> _lines = [];
@@ -43,7 +43,7 @@ public sealed class BuildLog
 
         LabFormatters.Register();
         _context = context;
-        _displayed = context.Display(View(), MimeTypes);
+        _displayed = context.Display(View(), ShownAs);
         // Created here, on the cell's execution context, so the callbacks see the cell's KernelInvocationContext.
         _timer = new Timer(_ => OnTimer(), null, Timeout.Infinite, Timeout.Infinite);
         // The last lines often arrive within one throttle interval of the build ending; without this the output
@@ -131,7 +131,7 @@ public sealed class BuildLog
         if (!final && ReferenceEquals(KernelInvocationContext.Current, _context))
             _displayed.Update(view);
         else
-            _context.Publish(new DisplayedValueUpdated(view, _displayed.DisplayId, _context.Command, FormattedValue.CreateManyFromObject(view, MimeTypes)));
+            _context.Publish(new DisplayedValueUpdated(view, _displayed.DisplayId, _context.Command, FormattedValue.CreateManyFromObject(view, ShownAs)));
     }
 
     private BuildLogView View(bool final = false) =>

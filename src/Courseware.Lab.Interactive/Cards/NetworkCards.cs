@@ -10,7 +10,7 @@ internal static class NetworkCards
     {
         var dns = n.HasEmbeddedDns
             ? "<span class=\"cw-ok\">yes</span>: containers on it find each other by name (127.0.0.11 answers)"
-            : n.Name == "bridge"
+            : n.Name == PredefinedNetworks.Bridge
                 ? "<span class=\"cw-warn\">no</span>: the default bridge has no embedded DNS; containers reach each other only by IP"
                 : "<span class=\"cw-muted\">no</span>";
         var body =

@@ -13,8 +13,6 @@ namespace Courseware.Lab.Interactive;
 /// </summary>
 public sealed class PlotlyFigure
 {
-    public const string MimeType = "application/vnd.plotly.v1+json";
-
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions Pretty = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
     // Default encoder: '<', '>', '&' and non-ASCII become \uXXXX, so the JSON cannot close the <script> it sits in.
@@ -60,11 +58,11 @@ public sealed class PlotlyFigure
 
     internal static void RegisterFormatters()
     {
-        Formatter.Register<PlotlyFigure>((figure, writer) => writer.Write(figure.ToJson()), MimeType);
-        Formatter.Register<PlotlyFigure>((figure, writer) => writer.Write(figure.ToHtml()), "text/html");
-        Formatter.Register<PlotlyFigure>((figure, writer) => writer.Write(figure.ToString()), "text/plain");
+        Formatter.Register<PlotlyFigure>((figure, writer) => writer.Write(figure.ToJson()), MimeTypes.Plotly);
+        Formatter.Register<PlotlyFigure>((figure, writer) => writer.Write(figure.ToHtml()), MimeTypes.Html);
+        Formatter.Register<PlotlyFigure>((figure, writer) => writer.Write(figure.ToString()), MimeTypes.PlainText);
         // Formatters alone are not enough: the kernel publishes only a type's preferred mime types.
-        Formatter.SetPreferredMimeTypesFor(typeof(PlotlyFigure), MimeType, "text/html", "text/plain");
+        Formatter.SetPreferredMimeTypesFor(typeof(PlotlyFigure), MimeTypes.Plotly, MimeTypes.Html, MimeTypes.PlainText);
     }
 
     internal string ToHtml()

@@ -43,9 +43,9 @@ public sealed class Check
         {
             details = await Docker.InspectAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (LabException)
+        catch (NoSuchObjectException)
         {
-            // Missing: the hint below.
+            // Missing: the hint below. An engine that does not answer is no hint about the exercise: it leaves as itself.
         }
         // The engine also answers a name it lacks with a container whose ID starts with it: that is not the learner's.
         if (details is null || details.Name != name)
@@ -59,8 +59,10 @@ public sealed class Check
     /// few seconds for a 2xx (a server just started may not listen yet) and records "GET url → 200 OK"; otherwise fails
     /// with <paramref name="hintIfNot"/>.
     /// </summary>
-    public async Task<HttpResult> ServesAsync(ContainerDetails container, string hintIfNot, int containerPort = 80, CancellationToken cancellationToken = default)
+    public async Task<HttpResult> ServesAsync(ContainerDetails container, string hintIfNot, int containerPort = 80, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
+        container = EarlierStep.Details(container, containerExpression);
         var published = new Container(container.Id, container.Name, container.Image, "", container.Ports);
         That(published.Binding(containerPort) is not null, hintIfNot);
         try
@@ -69,8 +71,9 @@ public sealed class Check
             Verified($"GET {page.Url} → {page.StatusCode} {page.ReasonPhrase}");
             return page;
         }
-        catch (LabException)
+        catch (LabException e) when (e is not EngineUnreachableException)
         {
+            // Refused, no answer in time, the container exited or was removed: what the exercise's hint is about.
             throw new CheckFailedException(hintIfNot);
         }
     }
@@ -82,7 +85,7 @@ public sealed class Check
         {
             return await Docker.Network.InspectAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        catch (LabException)
+        catch (NoSuchObjectException)
         {
             throw new CheckFailedException(hintIfMissing ?? $"There is no network named '{name}' yet: create it in your exercise cell (docker network create {name}).");
         }

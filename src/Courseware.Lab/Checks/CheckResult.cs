@@ -4,14 +4,11 @@ namespace Courseware.Lab;
 
 /// <summary>
 /// The verdict of a check cell: ✓ with what was verified on the engine, or ✗ with a hint for the likely mistake.
-/// Displayed in a notebook it also publishes <see cref="MimeType"/>, which <c>courseware run</c> counts into the
+/// Displayed in a notebook it also publishes <see cref="MimeTypes.Check"/>, which <c>courseware run</c> counts into the
 /// executed notebook's <c>metadata.courseware.checks</c>.
 /// </summary>
 public sealed record CheckResult(string Title, bool Passed, string Message, IReadOnlyList<string> Verified)
 {
-    /// <summary>The mime type a displayed check result carries, so that a runner can count checks without parsing HTML.</summary>
-    public const string MimeType = "application/vnd.courseware.check+json";
-
     /// <summary>What was verified (when passed) or the hint (when not).</summary>
     public string? Hint => Passed ? null : Message;
 

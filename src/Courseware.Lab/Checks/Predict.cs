@@ -38,9 +38,6 @@ public static class Predict
 /// <summary>A revealed prediction. <see cref="Correct"/> is null when no prediction was recorded.</summary>
 public sealed record PredictionResult(string Question, string? Predicted, string Actual, bool? Correct, string Explanation, IReadOnlyList<string> Choices, bool NotAChoice = false)
 {
-    /// <summary>The mime type a displayed reveal carries, so that a runner can count predictions.</summary>
-    public const string MimeType = "application/vnd.courseware.prediction+json";
-
     public string Verdict => Correct switch
     {
         null => $"You recorded no prediction. The engine's answer: {Actual}.",

@@ -45,7 +45,7 @@ public sealed class ClusterCommands
                 "Run this lesson on a rootful Linux engine (Docker Engine's default install, e.g. sudo apt-get install docker.io), or read its executed copy.");
 
         var image = await NodeImage.EnsureAsync(_lab, log, cancellationToken).ConfigureAwait(false);
-        await _lab.EnsureImageAsync("busybox:stable", cancellationToken).ConfigureAwait(false);
+        await _lab.EnsureImageAsync(LabImages.Base, cancellationToken).ConfigureAwait(false);
         var names = Enumerable.Range(1, nodes).Select(i => $"node{i}").ToList();
         // An earlier cluster's nodes go first: the LAN cannot be replaced while they sit on it.
         foreach (var name in names) await _lab.ReplaceCourseContainerAsync(name, cancellationToken).ConfigureAwait(false);
@@ -65,7 +65,7 @@ public sealed class ClusterCommands
         })).ConfigureAwait(false);
 
         var cluster = new LabCluster(_lab, created, network, image);
-        await cluster.LoadImagesAsync(["busybox:stable"], cancellationToken).ConfigureAwait(false);
+        await cluster.LoadImagesAsync([LabImages.Base], cancellationToken).ConfigureAwait(false);
         return cluster;
     }
 

@@ -72,13 +72,13 @@ public sealed record NodeImage(string Image, string Origin, bool NeedsPrivileged
             return new NodeImage(image, origin, NeedsPrivileged: false);
 
         log?.Invoke($"Building {image} from this host's engine binaries (once; it is kept like the busybox base image)…");
-        await host.EnsureImageAsync("busybox:stable", cancellationToken).ConfigureAwait(false);
+        await host.EnsureImageAsync(LabImages.Base, cancellationToken).ConfigureAwait(false);
         using var context = new MemoryStream();
         using (var tar = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
         {
             await HostEngineFiles.WriteAsync(tar, "rootfs/", cancellationToken).ConfigureAwait(false);
             using var dockerfile = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
-                "FROM busybox:stable\n" +
+                $"FROM {LabImages.Base}\n" +
                 "COPY rootfs/ /\n" +
                 "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n"));
             tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { Mode = (UnixFileMode)0b110_100_100, DataStream = dockerfile });

@@ -51,7 +51,7 @@ public sealed partial class DockerLab
     /// <summary>The text <c>docker inspect</c> prints: the engine's bytes, re-indented; the typed model only where no raw transport exists.</summary>
     internal async Task<string> RawInspectAsync(string path, object typed, CancellationToken cancellationToken)
     {
-        var raw = await Raw.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        var raw = await EngineAsync("docker inspect", () => Raw.GetAsync(path, cancellationToken)).ConfigureAwait(false);
         return raw is not null
             ? RawEngineApi.AsCliInspect(raw)
             : RawEngineApi.AsCliInspect(JsonSerializer.Serialize(typed, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));

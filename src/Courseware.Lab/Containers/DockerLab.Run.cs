@@ -56,8 +56,8 @@ public sealed partial class DockerLab
 
         await EnsureImageAsync(image, cancellationToken).ConfigureAwait(false);
         if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
-        var networkMode = options.Network ?? "bridge";
-        if (options.Network is not null && networkMode is not ("bridge" or "host" or "none" or "default"))
+        var networkMode = options.Network ?? PredefinedNetworks.Bridge;
+        if (options.Network is not null && !PredefinedNetworks.Contains(networkMode) && networkMode != "default")
         {
             try
             {
@@ -154,8 +154,8 @@ public sealed partial class DockerLab
     }
 
     /// <summary><c>docker rm -f NAME</c>. Returns false if there was no such container.</summary>
-    public Task<bool> RemoveAsync(string container, CancellationToken cancellationToken = default) =>
-        TryAsync(() => Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
+    public Task<bool> RmAsync(string container, CancellationToken cancellationToken = default) =>
+        RemovalAsync($"docker rm -f {container}", () => Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
 
     /// <summary><c>docker stop NAME</c>.</summary>
     public async Task StopAsync(string container, int timeoutSeconds = 2, CancellationToken cancellationToken = default)
@@ -187,7 +187,7 @@ public sealed partial class DockerLab
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {name}"); }
         // "db" may have found another container whose ID starts with db…, not an earlier "db" (MayReplace says so).
         if (!MayReplace("container", name, existing.Name?.TrimStart('/'), existing.Config?.Labels, $"docker rm -f {name}")) return;
-        await RemoveAsync(existing.ID, cancellationToken).ConfigureAwait(false);
+        await RmAsync(existing.ID, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly Regex AllocatedPort = new(@"(?:Bind for |listen tcp[46]? |listen udp[46]? )\[?[0-9a-fA-F.:]*\]?:(\d+)(?: failed)?|:(\d+): bind: address already in use", RegexOptions.CultureInvariant);
@@ -243,8 +243,8 @@ public sealed partial class DockerLab
         }
     }
 
-    internal static LabException NoSuchContainer(string container) =>
-        new($"There is no container '{container}'.",
+    internal static NoSuchObjectException NoSuchContainer(string container) =>
+        new("container", container,
             "docker ps -a lists the containers; run it first (RunAsync) or check the name. If it was there before, it was removed " +
             "outside this notebook (docker rm, a prune, another session's clean-up): re-run the cell that starts it.");
 }

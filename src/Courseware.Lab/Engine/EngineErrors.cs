@@ -62,4 +62,7 @@ public sealed partial class DockerLab
 
     internal Task EngineAsync(string cli, Func<Task> call, string? fix = null) =>
         EngineAsync<bool>(cli, async () => { await call().ConfigureAwait(false); return true; }, fix);
+
+    /// <summary>One removal: false when the object was already gone (404, or 409: being removed); anything else leaves typed.</summary>
+    internal Task<bool> RemovalAsync(string cli, Func<Task> remove) => EngineAsync(cli, () => TryAsync(remove));
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Courseware.Lab;
 
 /// <summary>
@@ -15,29 +13,4 @@ public sealed class EarlierStepNotRunException(string expression, string produce
     public string Expression { get; } = expression;
 
     public override string Title => "An earlier step has not run";
-}
-
-/// <summary>The null checks at the top of the public verbs, written once.</summary>
-internal static class EarlierStep
-{
-    public static Container Container(Container? container, string? expression) =>
-        container ?? throw new EarlierStepNotRunException(expression ?? "container", "starts it (docker.RunAsync)");
-
-    public static string Name(string? name, string? expression, string what = "container") =>
-        name ?? throw new EarlierStepNotRunException(expression ?? what, $"sets this {what} name");
-}
-
-/// <summary>
-/// The hint under a learner's own NullReferenceException: nearly always a variable an earlier cell failed to assign.
-/// One wording for both places that give it: courseware run (which knows the failed cell's number) and the notebook
-/// kernel VS Code runs (which knows the failed cell's code).
-/// </summary>
-public static class EarlierCellHint
-{
-    public const string Prefix = "Hint: a variable from an earlier cell";
-
-    /// <param name="failedCell">How to name the cell that failed last, e.g. "cell 3 (// docker run …)"; null if none did.</param>
-    public static string For(string? failedCell) => failedCell is null
-        ? $"{Prefix} is null. Run the cells above in order, from the top: a cell that fails or has not run leaves the variables it assigns null."
-        : $"{Prefix} is probably null: {failedCell} failed earlier, so what it assigns is null. Fix that cell and re-run it, then this one.";
 }

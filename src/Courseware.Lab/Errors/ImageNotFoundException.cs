@@ -5,7 +5,7 @@ public sealed class ImageNotFoundException(string image, string reason)
     : LabException(
         $"Image '{image}' is not on this engine and could not be pulled ({reason}).",
         image.StartsWith("busybox", StringComparison.Ordinal)
-            ? "Run scripts/ensure-docker.sh: it seeds busybox:stable from the host's static busybox (apt-get install busybox-static) when no registry is reachable."
+            ? $"Run scripts/ensure-docker.sh: it seeds {LabImages.Base} from the host's static busybox (apt-get install busybox-static) when no registry is reachable."
             : $"Build it first (docker build -t {image} DIR), or pull it while online (docker pull {image}). 'docker images' lists what the engine has.")
 {
     public string Image { get; } = image;

@@ -23,8 +23,8 @@ public sealed partial class DockerLab
             return new LanNeighbour(name, address, hostAddress, LanInterface, false,
                 $"{Engine.ContainerIpReach} A neighbour wired to this host would not share the engine's network, so none was made.", []);
 
-        var run = new RunOptions { Name = name, Network = "none", Command = ["sleep", "86400"], Interactive = false };
-        await RunAsync("busybox:stable", run, cancellationToken).ConfigureAwait(false);
+        var run = new RunOptions { Name = name, Network = PredefinedNetworks.None, Command = ["sleep", "86400"], Interactive = false };
+        await RunAsync(LabImages.Base, run, cancellationToken).ConfigureAwait(false);
         var pid = (await EngineAsync($"docker inspect {name}", () => Client.Containers.InspectContainerAsync(name, cancellationToken)).ConfigureAwait(false)).State?.Pid ?? 0;
         var script = string.Join("; ", [
             "set -e",
@@ -45,14 +45,14 @@ public sealed partial class DockerLab
         var wiring = await RunHostHelperAsync(["sh", "-c", script], cancellationToken).ConfigureAwait(false);
         if (wiring.ExitCode != 0)
         {
-            await RemoveAsync(name, cancellationToken).ConfigureAwait(false);
+            await RmAsync(name, cancellationToken).ConfigureAwait(false);
             throw new LabException($"The LAN neighbour could not be wired: {wiring.Output.Trim()}",
                 wiring.ExitCode == 3 ? "Pass addresses this host does not use, e.g. AddLanNeighbourAsync(hostAddress: \"10.251.0.1\", address: \"10.251.0.2\")."
                     : "The helper needs --pid host and the NET_ADMIN, SYS_ADMIN and SYS_PTRACE capabilities; a hardened engine (userns-remap, an authorization plugin) may refuse them.");
         }
         return new LanNeighbour(name, address, hostAddress, LanInterface, true,
             $"A --network none container with one end of a veth pair; the other end, {LanInterface}, is the host's interface at {hostAddress}.",
-            [run.ToCommandLine("busybox:stable"), HostHelperCommandLine(["sh", "-c", script])]);
+            [run.ToCommandLine(LabImages.Base), HostHelperCommandLine(["sh", "-c", script])]);
     }
 
     /// <summary>
@@ -60,8 +60,10 @@ public sealed partial class DockerLab
     /// server answer the neighbour there? (busybox's wget crashes in a container that started with --network none, so
     /// the request is written by hand.)
     /// </summary>
-    public async Task<ReachResult> TryFromNeighbourAsync(LanNeighbour neighbour, string what, string address, int port, CancellationToken cancellationToken = default)
+    public async Task<ReachResult> TryFromNeighbourAsync(LanNeighbour neighbour, string what, string address, int port, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(neighbour))] string? neighbourExpression = null)
     {
+        neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
         var target = $"{CliTwin.HostForPort(address)}:{port}";
         var script = $"printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 2 {address} {port.ToString(CultureInfo.InvariantCulture)}";
         var commandLine = CliTwin.Command("docker", "exec", neighbour.Name, "sh", "-c", script);
@@ -79,8 +81,10 @@ public sealed partial class DockerLab
     /// interface: <c>iptables -I INPUT -i cw-lan0 -j DROP</c>, run in the host's namespaces by a helper container.
     /// Dispose it to remove the rule.
     /// </summary>
-    public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default)
+    public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(neighbour))] string? neighbourExpression = null)
     {
+        neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
         if (!neighbour.Available) throw new LabException("There is no LAN neighbour on this engine to firewall.", neighbour.Why);
         string[] rule = ["INPUT", "-i", neighbour.HostInterface, "-j", "DROP"];
         var add = await RunHostHelperAsync(HostIptables(["-I", .. rule]), cancellationToken).ConfigureAwait(false);
@@ -104,21 +108,21 @@ public sealed partial class DockerLab
         ["sh", "-c", "PATH=/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin nsenter -t \"$(pidof dockerd | cut -d ' ' -f 1)\" -m iptables " + string.Join(' ', arguments)];
 
     private static string HostHelperCommandLine(IReadOnlyList<string> command) =>
-        CliTwin.Command(["docker", "run", "--rm", "--network", "host", "--pid", "host", .. HelperCaps.SelectMany(c => new[] { "--cap-add", c }), "busybox:stable", .. command]);
+        CliTwin.Command(["docker", "run", "--rm", "--network", PredefinedNetworks.Host, "--pid", "host", .. HelperCaps.SelectMany(c => new[] { "--cap-add", c }), LabImages.Base, .. command]);
 
     /// <summary>Runs a short-lived helper in the host's network and pid namespaces and returns its exit code and output.</summary>
     private async Task<(long ExitCode, string Output)> RunHostHelperAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
-        await EnsureImageAsync("busybox:stable", cancellationToken).ConfigureAwait(false);
+        await EnsureImageAsync(LabImages.Base, cancellationToken).ConfigureAwait(false);
         CreateContainerResponse created;
         try
         {
             created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
             {
-                Image = "busybox:stable",
+                Image = LabImages.Base,
                 Cmd = command.ToList(),
                 Labels = NewLabels(),
-                HostConfig = new HostConfig { NetworkMode = "host", PidMode = "host", CapAdd = HelperCaps.ToList() },
+                HostConfig = new HostConfig { NetworkMode = PredefinedNetworks.Host, PidMode = "host", CapAdd = HelperCaps.ToList() },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
@@ -134,7 +138,7 @@ public sealed partial class DockerLab
         }
         finally
         {
-            await RemoveAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
+            await RmAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -14,11 +14,15 @@ public sealed record ExposureRow(Exposure What, ReachResult? Observed, bool Befo
 /// <summary>Lesson 01's security table for one engine: observed where a neighbour could be made, expected everywhere.</summary>
 public sealed record LanExposureReport(EngineInfo Engine, bool Live, string Why, IReadOnlyList<ExposureRow> Rows)
 {
-    public static LanExposureReport From(EngineInfo engine, LanNeighbour neighbour, IReadOnlyDictionary<Exposure, ReachResult> observed) =>
-        new(engine, neighbour.Available, neighbour.Why, LanExposure.All
+    public static LanExposureReport From(EngineInfo engine, LanNeighbour neighbour, IReadOnlyDictionary<Exposure, ReachResult> observed,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(neighbour))] string? neighbourExpression = null)
+    {
+        neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
+        return new(engine, neighbour.Available, neighbour.Why, LanExposure.All
             .Where(e => !neighbour.Available || observed.ContainsKey(e))
             .Select(e => new ExposureRow(e, neighbour.Available ? observed[e] : null, LanExposure.Expected(e).Before28, LanExposure.Expected(e).From28, LanExposure.ExpectedOn(engine, e)))
             .ToList());
+    }
 
     public bool AllAsExpected => Rows.All(r => r.AsExpected);
 

@@ -21,7 +21,7 @@ public sealed class NetworkCommands
     {
         if (!DockerNames.IsValid(name))
             throw new LabException($"'{name}' is not a valid network name.", "Network names use letters, digits, '_', '.' and '-', e.g. docker network create labnet.");
-        if (name is "bridge" or "host" or "none")
+        if (PredefinedNetworks.Contains(name))
             throw new LabException($"'{name}' is one of Docker's predefined networks.", "Give your network its own name, e.g. labnet.");
         if (await ReplaceCourseNetworkAsync(name, driver, cancellationToken).ConfigureAwait(false) is { } kept) return kept;
         var parameters = new NetworksCreateParameters
@@ -112,7 +112,7 @@ public sealed class NetworkCommands
     {
         var all = await _lab.EngineAsync("docker network ls", () => Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken)).ConfigureAwait(false);
         var names = all
-            .Where(n => !onlyThisLab || n.Name is "bridge" or "host" or "none" || (n.Labels is not null && n.Labels.TryGetValue(LabLabels.Session, out var session) && session == _lab.SessionId))
+            .Where(n => !onlyThisLab || PredefinedNetworks.Contains(n.Name) || (n.Labels is not null && n.Labels.TryGetValue(LabLabels.Session, out var session) && session == _lab.SessionId))
             .Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
         var result = new List<NetworkDetails>();
         foreach (var name in names) result.Add(await InspectAsync(name, cancellationToken).ConfigureAwait(false));
@@ -189,6 +189,6 @@ public sealed class NetworkCommands
         return null;
     }
 
-    private static LabException NoSuchNetwork(string name) =>
-        new($"There is no network '{name}'.", $"Create it first: docker network create {name} (Network.CreateAsync(\"{name}\")); docker network ls lists the networks.");
+    private static NoSuchObjectException NoSuchNetwork(string name) =>
+        new("network", name, $"Create it first: docker network create {name} (Network.CreateAsync(\"{name}\")); docker network ls lists the networks.");
 }

@@ -23,7 +23,7 @@ public sealed record NetworkDetails(
     public string ShortId => CliTwin.ShortId(Id);
 
     /// <summary>Docker's embedded DNS answers container names only on user-defined networks, not on the default bridge.</summary>
-    public bool HasEmbeddedDns => Driver != "host" && Driver != "null" && Name != "bridge";
+    public bool HasEmbeddedDns => Driver != "host" && Driver != "null" && Name != PredefinedNetworks.Bridge;
 
     public override string ToString() =>
         $"{Name} ({ShortId}) driver {Driver}" +

@@ -20,7 +20,7 @@ public sealed partial class DockerLab
         var attachment = network is null ? details.Networks.FirstOrDefault(n => n.IpAddress.Length > 0) : details.Networks.FirstOrDefault(n => n.Network == network);
         if (attachment is null || attachment.IpAddress.Length == 0)
             throw new LabException($"Container '{details.Name}' has no IP address{(network is null ? "" : $" on '{network}'")} to ping.",
-                details.NetworkMode is "none" ? "It runs with --network none: it has only a loopback interface." : "Start it (docker start) or connect it to a network.");
+                details.NetworkMode is PredefinedNetworks.None ? "It runs with --network none: it has only a loopback interface." : "Start it (docker start) or connect it to a network.");
 
         string why;
         if (!Engine.HostCanReachContainerIps)
@@ -82,7 +82,7 @@ public sealed partial class DockerLab
             if (existing.Running) return name;
         }
         catch (LabException) { }
-        await RunAsync("busybox:stable", new RunOptions { Name = name, Network = network, Command = ["sleep", "86400"], Interactive = false }, cancellationToken).ConfigureAwait(false);
+        await RunAsync(LabImages.Base, new RunOptions { Name = name, Network = network, Command = ["sleep", "86400"], Interactive = false }, cancellationToken).ConfigureAwait(false);
         return name;
     }
 }

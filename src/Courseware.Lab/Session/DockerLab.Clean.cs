@@ -13,14 +13,14 @@ public sealed partial class DockerLab
     {
         // The session's services on the host (ListenOnHost) go too: they are part of what the lesson set up.
         StopHostListeners();
-        return RemoveMatchingAsync(Client, SessionFilter(), _ => true, images, cancellationToken);
+        return CleanMatchingAsync(SessionFilter(), _ => true, images, cancellationToken);
     }
 
     /// <summary>Removes everything any course session created on this engine (<c>courseware clean</c>).</summary>
     public static async Task<CleanupReport> CleanAllAsync(bool images = true, CancellationToken cancellationToken = default)
     {
-        using var client = await ConnectClientAsync(cancellationToken).ConfigureAwait(false);
-        return await RemoveMatchingAsync(client, LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
+        using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
+        return await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -29,8 +29,8 @@ public sealed partial class DockerLab
     /// </summary>
     public static async Task<CleanupReport> CleanThisProcessAsync(bool images = true, CancellationToken cancellationToken = default)
     {
-        using var client = await ConnectClientAsync(cancellationToken).ConfigureAwait(false);
-        return await RemoveMatchingAsync(client, LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
+        using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
+        return await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsOwnedByThisProcess(IDictionary<string, string>? labels) =>
@@ -64,11 +64,16 @@ public sealed partial class DockerLab
         }
     }
 
-    private static async Task<DockerClient> ConnectClientAsync(CancellationToken cancellationToken)
-    {
-        var lab = await ConnectAsync("clean", new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
-        return lab.Client;
-    }
+    private static Task<DockerLab> ConnectForCleaningAsync(CancellationToken cancellationToken) =>
+        ConnectAsync("clean", new LabOptions { RemoveLeftovers = false }, cancellationToken);
+
+    /// <summary>
+    /// A clean-up a learner or <c>courseware clean</c> asked for, through the one translation: an engine gone since the
+    /// connect is said so. (The leftovers removed while connecting are translated by ConnectAsync itself.)
+    /// </summary>
+    private Task<CleanupReport> CleanMatchingAsync(IDictionary<string, IDictionary<string, bool>> filter, Func<IDictionary<string, string>?, bool> select, bool images, CancellationToken cancellationToken) =>
+        EngineAsync("docker rm -f / docker network rm / docker volume rm / docker rmi (of the course's objects)",
+            () => RemoveMatchingAsync(Client, filter, select, images, cancellationToken));
 
     private static async Task<CleanupReport> RemoveMatchingAsync(
         DockerClient client,

@@ -58,15 +58,8 @@ public sealed class ServiceCommands
                 }).ToList(),
             },
         };
-        try
-        {
-            await Client.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e)
-        {
-            throw new LabException($"docker service create {name} failed: {EngineErrors.Message(e)}",
-                "Run it on a swarm manager, with an overlay network that exists (docker network ls): " + options.ToCommandLine(name, image), inner: e);
-        }
+        await _lab.EngineAsync($"docker service create {name}", () => Client.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec }, cancellationToken),
+            "Run it on a swarm manager, with an overlay network that exists (docker network ls): " + options.ToCommandLine(name, image)).ConfigureAwait(false);
         return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -114,13 +107,13 @@ public sealed class ServiceCommands
     /// <summary><c>docker service rm NAME</c>. Returns false if there was no such service; refuses one the course did not make.</summary>
     public async Task<bool> RmAsync(string name, CancellationToken cancellationToken = default)
     {
-        SwarmService existing;
-        try
+        // No such service, or no swarm at all (503): nothing to remove.
+        var existing = await _lab.EngineAsync($"docker service rm {name}", async () =>
         {
-            existing = await Client.Swarm.InspectServiceAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return false; }
+            try { return await Client.Swarm.InspectServiceAsync(name, cancellationToken).ConfigureAwait(false); }
+            catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.ServiceUnavailable) { return null; }
+        }).ConfigureAwait(false);
+        if (existing is null) return false;
         // Service references resolve by ID prefix too: MayReplace is false for a service that is not called NAME.
         if (!_lab.MayReplace("service", name, existing.Spec?.Name, existing.Spec?.Labels, $"docker service rm {name}")) return false;
         await _lab.EngineAsync($"docker service rm {name}", () => Client.Swarm.RemoveServiceAsync(existing.ID, cancellationToken)).ConfigureAwait(false);
@@ -130,12 +123,13 @@ public sealed class ServiceCommands
     /// <summary><c>docker service ls</c>: the names of this engine's services made by the course.</summary>
     public async Task<IReadOnlyList<string>> LsAsync(CancellationToken cancellationToken = default)
     {
-        try
+        // No swarm (503): no services.
+        var services = await _lab.EngineAsync("docker service ls", async () =>
         {
-            var services = await Client.Swarm.ListServicesAsync(new ServiceListParameters(), cancellationToken).ConfigureAwait(false);
-            return services.Where(s => s.Spec!.Labels?.ContainsKey(LabLabels.Session) == true).Select(s => s.Spec!.Name!).Order(StringComparer.Ordinal).ToList();
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return []; }
+            try { return await Client.Swarm.ListServicesAsync(new ServiceListParameters(), cancellationToken).ConfigureAwait(false); }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return []; }
+        }).ConfigureAwait(false);
+        return services.Where(s => s.Spec!.Labels?.ContainsKey(LabLabels.Session) == true).Select(s => s.Spec!.Name!).Order(StringComparer.Ordinal).ToList();
     }
 
     private async Task<SwarmService> InspectAsync(string name, CancellationToken cancellationToken)
@@ -180,17 +174,17 @@ public sealed class ServiceCommands
 
     private async Task<int> CountStillRunningAsync(string serviceId, CancellationToken cancellationToken)
     {
-        var tasks = await Client.Tasks.ListAsync(new TasksListParameters
+        var tasks = await _lab.EngineAsync("docker service ps --filter desired-state=shutdown", () => Client.Tasks.ListAsync(new TasksListParameters
         {
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
                 ["service"] = new Dictionary<string, bool> { [serviceId] = true },
                 ["desired-state"] = new Dictionary<string, bool> { ["shutdown"] = true },
             },
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken)).ConfigureAwait(false);
         return tasks.Count(t => t.Status?.State is TaskState.Running or TaskState.Starting);
     }
 
     private async Task<int> ReadyNodeCountAsync(CancellationToken cancellationToken) =>
-        (await Client.Swarm.ListNodesAsync(cancellationToken).ConfigureAwait(false)).Count(n => n.Status?.State == "ready" && n.Spec?.Availability == "active");
+        (await _lab.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken)).ConfigureAwait(false)).Count(n => n.Status?.State == "ready" && n.Spec?.Availability == "active");
 }

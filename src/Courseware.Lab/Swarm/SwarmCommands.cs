@@ -23,29 +23,17 @@ public sealed class SwarmCommands
         if (state.ControlAvailable) return state.NodeID;
         if (state.LocalNodeState == "active")
             throw new LabException($"{_lab.Engine.Endpoint} is already a worker in a swarm.", "Leave it first: docker swarm leave (Swarm.LeaveAsync()).");
-        try
-        {
-            return await Client.Swarm.InitSwarmAsync(new SwarmInitParameters { AdvertiseAddr = advertiseAddress, ListenAddr = "0.0.0.0:2377" }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e)
-        {
-            throw new LabException($"docker swarm init failed: {EngineErrors.Message(e)}", "Check the advertise address: it must be one of this engine's own addresses (docker info).", inner: e);
-        }
+        return await _lab.EngineAsync($"docker swarm init --advertise-addr {advertiseAddress}",
+            () => Client.Swarm.InitSwarmAsync(new SwarmInitParameters { AdvertiseAddr = advertiseAddress, ListenAddr = "0.0.0.0:2377" }, cancellationToken),
+            "Check the advertise address: it must be one of this engine's own addresses (docker info).").ConfigureAwait(false);
     }
 
     /// <summary><c>docker swarm join-token -q worker|manager</c>: the secret another engine joins with.</summary>
     public async Task<string> JoinTokenAsync(string role = "worker", CancellationToken cancellationToken = default)
     {
         if (role is not ("worker" or "manager")) throw new LabException($"'{role}' is not a swarm role.", "A node joins as a worker or as a manager.");
-        SwarmInspectResponse swarm;
-        try
-        {
-            swarm = await Client.Swarm.InspectSwarmAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e)
-        {
-            throw new LabException($"{_lab.Engine.Endpoint} is not a swarm manager: {EngineErrors.Message(e)}", "Run docker swarm init there first (Swarm.InitAsync).", inner: e);
-        }
+        var swarm = await _lab.EngineAsync($"docker swarm join-token -q {role}", () => Client.Swarm.InspectSwarmAsync(cancellationToken),
+            $"Only a swarm manager has join tokens: ask the node you ran docker swarm init on, or run it on {_lab.Engine.Endpoint} first (Swarm.InitAsync).").ConfigureAwait(false);
         return role == "worker" ? swarm.JoinTokens.Worker : swarm.JoinTokens.Manager;
     }
 
@@ -57,15 +45,9 @@ public sealed class SwarmCommands
     {
         var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
         if (state.LocalNodeState == "active" && state.RemoteManagers?.Any(m => m.Addr == manager) == true) return;
-        try
-        {
-            await Client.Swarm.JoinSwarmAsync(new SwarmJoinParameters { RemoteAddrs = [manager], JoinToken = token, ListenAddr = "0.0.0.0:2377" }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e)
-        {
-            throw new LabException($"docker swarm join {manager} failed: {EngineErrors.Message(e)}",
-                "Is the manager's address right (its LAN address, port 2377) and the token current (docker swarm join-token worker)?", inner: e);
-        }
+        await _lab.EngineAsync($"docker swarm join {manager}",
+            () => Client.Swarm.JoinSwarmAsync(new SwarmJoinParameters { RemoteAddrs = [manager], JoinToken = token, ListenAddr = "0.0.0.0:2377" }, cancellationToken),
+            "Is the manager's address right (its LAN address, port 2377) and the token current (docker swarm join-token worker)?").ConfigureAwait(false);
     }
 
     /// <summary><c>docker swarm leave --force</c>. Returns false if this engine was in no swarm.</summary>
@@ -93,15 +75,8 @@ public sealed class SwarmCommands
     /// <summary><c>docker node ls</c> (on a manager): every engine in the swarm, its role and whether it is ready.</summary>
     public async Task<IReadOnlyList<SwarmNode>> NodesAsync(CancellationToken cancellationToken = default)
     {
-        IList<NodeListResponse> nodes;
-        try
-        {
-            nodes = await Client.Swarm.ListNodesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerApiException e)
-        {
-            throw new LabException($"docker node ls failed: {EngineErrors.Message(e)}", "Only a manager lists the nodes: ask the node you ran docker swarm init on.", inner: e);
-        }
+        var nodes = await _lab.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken),
+            "Only a manager lists the nodes: ask the node you ran docker swarm init on.").ConfigureAwait(false);
         var self = (await LocalStateAsync(cancellationToken).ConfigureAwait(false)).NodeID;
         return nodes
             .Select(n => new SwarmNode(

@@ -10,8 +10,7 @@ namespace Courseware.Cli.Tests.Cli;
 /// </summary>
 public sealed class CheckedExerciseTests
 {
-    private static JsonObject Checks(string path) =>
-        (JsonObject)JsonNode.Parse(File.ReadAllText(path))!["metadata"]!["courseware"]!["checks"]!;
+    private static JsonObject Checks(string path) => new ExecutedNotebook(path).Checks;
 
     [DockerFact]
     public async Task The_teacher_version_passes_every_check_and_the_score_is_in_the_metadata_the_log_and_the_page()
@@ -29,7 +28,7 @@ public sealed class CheckedExerciseTests
         Assert.Contains("<section class=\"score all-passed\">", html);
         Assert.Contains("<h2>Checks: 2/2 passed</h2>", html);
         Assert.True(html.IndexOf("class=\"score", StringComparison.Ordinal) < html.IndexOf("class=\"cell", StringComparison.Ordinal), "the score comes first");
-        var predictions = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "exercise.ipynb")))!["metadata"]!["courseware"]!["predictions"]!;
+        var predictions = new ExecutedNotebook(Path.Combine(output, "exercise.ipynb")).Predictions;
         Assert.Equal("""{"revealed":1,"predicted":1,"right":1}""", predictions.ToJsonString());
     }
 
@@ -60,7 +59,7 @@ public sealed class CheckedExerciseTests
             Assert.StartsWith("There is no container cw-check-box-", (string?)checks["results"]![0]!["message"]);
             Assert.EndsWith("yet: run the exercise cell above.", (string?)checks["results"]![0]!["message"]);
             var executed = new ExecutedNotebook(Path.Combine(output, "exercise.ipynb"));
-            var error = Assert.Single(ExecutedNotebook.Outputs(executed.CellWithSource("// YOUR CODE HERE")));
+            var error = Assert.Single(ExecutedNotebook.Outputs(executed.Cell("exercise-run-box")));
             Assert.Equal("ExerciseNotDoneException", (string?)error["ename"]);
             Assert.Equal("Your turn: This exercise is waiting for your code.", (string?)error["traceback"]![0]);
             Assert.Contains("<section class=\"score not-all-passed\">", File.ReadAllText(Path.Combine(output, "exercise.html")));
@@ -149,7 +148,7 @@ public sealed class CheckedExerciseTests
         var run = await CoursewareProcess.RunAsync(["student", teacher, "--output", output]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("cell exercise-3: line 2: '// BEGIN SOLUTION' is never closed with '// END SOLUTION'", run.Error);
+        Assert.Contains("cell exercise-run-box: line 2: '// BEGIN SOLUTION' is never closed with '// END SOLUTION'", run.Error);
         Assert.False(Directory.Exists(output));
     }
 }

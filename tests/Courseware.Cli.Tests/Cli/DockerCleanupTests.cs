@@ -50,8 +50,6 @@ public sealed class DockerCleanupTests
         string[] args = what == "ps"
             ? ["ps", "-a", "--filter", $"label=courseware.owner.pid={pid}", "--format", "{{.Names}}"]
             : ["network", "ls", "--filter", $"label=courseware.owner.pid={pid}", "--format", "{{.Name}}"];
-        var (exit, stdout, stderr) = Prerequisites.Run("docker", args);
-        Assert.True(exit == 0, $"docker {string.Join(' ', args)} failed: {stderr}");
-        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return DockerCli.Ok(args).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 }

@@ -89,8 +89,7 @@ public sealed class EngineFaultTests
 
         Assert.True(run.ExitCode == 1, run.ToString());
         AssertNoStackTrace(run);
-        var socket = Environment.GetEnvironmentVariable("DOCKER_HOST") is { } host && host.StartsWith("unix://", StringComparison.Ordinal)
-            ? host["unix://".Length..] : "/var/run/docker.sock"; // the rootful socket, or a rootless engine's under /run/user
+        var socket = EngineSocket.UnixPath ?? EngineSocket.DefaultPath; // the rootful socket, or a rootless engine's under /run/user
         Assert.Contains($"✗ Docker engine   This user (nobody) may not use the Docker engine's socket {socket}: permission denied.", run.Output);
         Assert.Contains("fix: Join the docker group: 'sudo usermod -aG docker $USER', then log out and in again", run.Output);
         Assert.Contains("rootless Docker", run.Output);

@@ -29,12 +29,12 @@ public sealed class OutOfOrderTests
         Assert.Contains("[3/3] ✗ failed", run.Output);
         Assert.Contains("EarlierStepNotRunException: `web` is null: the cell that starts it (docker.RunAsync) failed or has not run yet.", run.Output);
 
-        var second = ExecutedNotebook.Outputs(notebook.CellWithSource("await docker.PsAsync()"));
+        var second = ExecutedNotebook.Outputs(notebook.Cell("learner-uses-null"));
         Assert.Equal(["stream", "error"], second.Select(o => (string?)o["output_type"]));
         Assert.StartsWith("Hint: a variable from an earlier cell is probably null: cell 1", ExecutedNotebook.Join(second[0]["text"]));
         Assert.Equal("NullReferenceException", (string?)second[1]["ename"]);
         // A typed error is its own explanation: no hint under it.
-        var third = ExecutedNotebook.Outputs(notebook.CellWithSource("DockerLab.UrlOf(web)"));
+        var third = ExecutedNotebook.Outputs(notebook.Cell("library-given-null"));
         Assert.Equal(["error"], third.Select(o => (string?)o["output_type"]));
     }
 
@@ -44,7 +44,7 @@ public sealed class OutOfOrderTests
         var (run, notebook) = await RunPastFailuresAsync("out-of-order-interactive.ipynb");
 
         Assert.Contains("[3/3] ✗ failed", run.Output);
-        var outputs = ExecutedNotebook.Outputs(notebook.CellWithSource("await docker.PsAsync()"));
+        var outputs = ExecutedNotebook.Outputs(notebook.Cell("learner-uses-null"));
         // The library's hint (a display, above the error), naming the failed cell by its code; no second one from the runner.
         Assert.Equal(["display_data", "error"], outputs.Select(o => (string?)o["output_type"]));
         Assert.Equal("Hint: a variable from an earlier cell is probably null: the cell `// docker version && docker info` failed earlier, " +

@@ -46,23 +46,23 @@ public sealed class RunCommandTests
             ratio = 0.75d;
             """.ReplaceLineEndings("\n"), ExecutedNotebook.Source(injected));
 
-        Assert.Equal("hostPort=9090 bindAddress=127.0.0.1 verbose=False ratio=0.75 big=5000000000\n", ExecutedNotebook.Stdout(notebook.CellWithSource("Console.WriteLine($\"hostPort=")));
+        Assert.Equal("hostPort=9090 bindAddress=127.0.0.1 verbose=False ratio=0.75 big=5000000000\n", ExecutedNotebook.Stdout(notebook.Cell("print-parameters")));
 
-        var returned = ExecutedNotebook.Outputs(notebook.CellWithSource("hostPort + 1")).Single();
+        var returned = ExecutedNotebook.Outputs(notebook.Cell("return-value")).Single();
         Assert.Equal("execute_result", (string?)returned["output_type"]);
         Assert.Equal(4, (int?)returned["execution_count"]);
         Assert.Contains("9091", ExecutedNotebook.Join(returned["data"]!["text/html"]));
 
-        var displayed = ExecutedNotebook.Outputs(notebook.CellWithSource("DisplayAs(\"text/html\")"));
+        var displayed = ExecutedNotebook.Outputs(notebook.Cell("display-html"));
         Assert.Equal(["display_data", "stream"], displayed.Select(o => (string?)o["output_type"]));
         Assert.Equal("<b>bold from a cell</b>", ExecutedNotebook.Join(displayed[0]["data"]!["text/html"]));
         Assert.Equal("stderr", (string?)displayed[1]["name"]);
 
-        var table = ExecutedNotebook.Outputs(notebook.CellWithSource("new { Name = \"web\"")).Single();
+        var table = ExecutedNotebook.Outputs(notebook.Cell("table")).Single();
         Assert.Contains("<table>", ExecutedNotebook.Join(table["data"]!["text/html"]));
 
         // The process working directory was the notebook's folder.
-        Assert.Equal("working directory: Fixtures\nHello from the fixture folder.\n", ExecutedNotebook.Stdout(notebook.CellWithSource("working directory")));
+        Assert.Equal("working directory: Fixtures\nHello from the fixture folder.\n", ExecutedNotebook.Stdout(notebook.Cell("working-directory")));
     }
 
     [Fact]

@@ -48,14 +48,14 @@ public sealed class SignalTests
         Assert.True(File.Exists(Path.Combine(output, "build-interrupt.ipynb")), run.ToString());
         // The engine stops the build when its client goes; the RUN step's container goes with it.
         await WaitUntilAsync(() => BuildContainers(marker).Count == 0, TimeSpan.FromSeconds(30), $"build containers left: {string.Join(", ", BuildContainers(marker))}");
-        var (_, images, _) = Prerequisites.Run("docker", ["images", "-q", tag]);
+        var (_, images, _) = DockerCli.Run("images", "-q", tag);
         Assert.Equal("", images.Trim());
     }
 
     /// <summary>Containers of the classic builder running (or left from) this test's RUN step.</summary>
     private static IReadOnlyList<string> BuildContainers(string marker)
     {
-        var (_, stdout, _) = Prerequisites.Run("docker", ["ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Command}}"]);
+        var (_, stdout, _) = DockerCli.Run("ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Command}}");
         return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(marker, StringComparison.Ordinal)).ToList();
     }
 

@@ -37,7 +37,7 @@ public sealed class TwoSessionsTests
 
         Assert.True(firstRun.ExitCode == 0, firstRun.ToString());
         Assert.Contains("♻ clean-up: Removed 1 container(s)", firstRun.Output);
-        var (_, left, _) = Prerequisites.Run("docker", ["ps", "-aq", "--filter", $"name=^{name}$"]);
+        var (_, left, _) = DockerCli.Run("ps", "-aq", "--filter", $"name=^{name}$");
         Assert.Equal("", left.Trim());
     }
 

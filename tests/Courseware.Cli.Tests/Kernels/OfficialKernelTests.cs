@@ -1,4 +1,3 @@
-using Courseware.Cli.Kernels;
 using Courseware.Cli.Tests.Support;
 using Xunit.Abstractions;
 
@@ -69,15 +68,15 @@ public sealed class OfficialKernelTests(OfficialKernelTests.Shared shared, ITest
         var own = await _kernel.SubmitCodeAsync("// docker ps\nawait hinted.PsAsync()");
 
         Assert.False(own.Succeeded);
-        var hint = Assert.Single(own.DisplayedValues, v => v.Value.StartsWith(Courseware.Lab.EarlierCellHint.Prefix, StringComparison.Ordinal));
+        var hint = Assert.Single(own.DisplayedValues, v => v.Value.StartsWith(Courseware.Lab.Interactive.EarlierCellHints.Prefix, StringComparison.Ordinal));
         Assert.Equal("text/plain", hint.MimeType);
         Assert.Contains("the cell `// docker version && docker info   (nothing listens on port 1)` failed earlier", hint.Value);
 
         // Once that cell runs without failing, no cell is blamed any more.
         Assert.True((await _kernel.SubmitCodeAsync("// docker version && docker info   (nothing listens on port 1)\nhinted = null;")).Succeeded);
         var again = await _kernel.SubmitCodeAsync("// docker ps\nawait hinted.PsAsync()");
-        var general = Assert.Single(again.DisplayedValues, v => v.Value.StartsWith(Courseware.Lab.EarlierCellHint.Prefix, StringComparison.Ordinal));
-        Assert.Equal(Courseware.Lab.EarlierCellHint.For(null), general.Value);
+        var general = Assert.Single(again.DisplayedValues, v => v.Value.StartsWith(Courseware.Lab.Interactive.EarlierCellHints.Prefix, StringComparison.Ordinal));
+        Assert.Equal(Courseware.Lab.Interactive.EarlierCellHints.For(null), general.Value);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Courseware.Cli.Notebooks;
 using System.Text.Json.Nodes;
 using Courseware.Cli.Tests.Support;
 
@@ -6,17 +7,23 @@ namespace Courseware.Cli.Tests.Lessons;
 /// <summary>The notebooks as committed: clean, valid, and ready to open in VS Code as C# notebooks.</summary>
 public sealed class CommittedNotebookTests
 {
-    private static JsonObject Load(string name) => (JsonObject)JsonNode.Parse(File.ReadAllText(LessonNotebook.PathOf(name)))!;
-
     [Fact]
-    public void Every_lesson_is_there() =>
-        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-container.ipynb", "03-multi-host-networking.ipynb"], LessonNotebook.All().Select(a => (string)a[0]));
+    public void Every_lesson_is_there_with_its_id_and_what_it_requires()
+    {
+        Assert.Equal(["exposing-ports", "container-to-container", "multi-host-networking"], LessonNotebook.All().Select(a => (string)a[0]));
+        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-container.ipynb", "03-multi-host-networking.ipynb"],
+            LessonNotebook.All().Select(a => LessonNotebook.FileOf((string)a[0])));
+        // Only the multi-host lesson needs a rootful Linux engine, and it says so in its metadata (read by the tests).
+        Assert.Equal([[], [], [LessonNotebook.RootfulLinux]], LessonNotebook.All().Select(a => LessonNotebook.Load((string)a[0]).Requires));
+        // Its cluster cell, where it stops on another engine, is found by id.
+        Assert.Contains("docker.Cluster.CreateAsync", ExecutedNotebook.Source(LessonNotebook.Load("multi-host-networking").Cell(LessonNotebook.ClusterCell)));
+    }
 
     [Theory]
     [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
     public void Committed_notebooks_carry_no_outputs(string name)
     {
-        foreach (var cell in Load(name)["cells"]!.AsArray().Cast<JsonObject>().Where(c => (string?)c["cell_type"] == "code"))
+        foreach (var cell in LessonNotebook.Load(name).CodeCells)
         {
             Assert.True(cell["outputs"]!.AsArray().Count == 0, $"{name}: a cell has outputs: {ExecutedNotebook.Source(cell)[..40]}");
             Assert.Null(cell["execution_count"]?.GetValue<int?>());
@@ -27,7 +34,7 @@ public sealed class CommittedNotebookTests
     [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
     public void Notebooks_are_nbformat_4_5_csharp_polyglot_notebooks(string name)
     {
-        var root = Load(name);
+        var root = LessonNotebook.Load(name).Root;
         Assert.Equal(4, (int)root["nbformat"]!);
         Assert.Equal(5, (int)root["nbformat_minor"]!);
         Assert.Equal(".net-csharp", (string?)root["metadata"]!["kernelspec"]!["name"]);
@@ -36,11 +43,10 @@ public sealed class CommittedNotebookTests
         var languageInfo = root["metadata"]!["language_info"]!;
         Assert.Equal(("polyglot-notebook", "csharp", ".cs", "text/x-csharp"),
             ((string?)languageInfo["name"], (string?)languageInfo["pygments_lexer"], (string?)languageInfo["file_extension"], (string?)languageInfo["mimetype"]));
-        var cells = root["cells"]!.AsArray().Cast<JsonObject>().ToList();
-        var ids = cells.Select(c => (string?)c["id"]).ToList();
+        var ids = LessonNotebook.Load(name).Cells.Select(ExecutedNotebook.Id).ToList();
         Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id));
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.All(cells.Where(c => (string?)c["cell_type"] == "code"),
+        Assert.All(LessonNotebook.Load(name).CodeCells,
             c => Assert.Equal("csharp", (string?)c["metadata"]!["polyglot_notebook"]!["kernelName"]));
     }
 
@@ -48,7 +54,7 @@ public sealed class CommittedNotebookTests
     [MemberData(nameof(LessonNotebook.All), MemberType = typeof(LessonNotebook))]
     public void Each_lesson_loads_the_library_first_shows_the_cli_in_every_cell_and_cleans_up_last(string name)
     {
-        var code = Load(name)["cells"]!.AsArray().Cast<JsonObject>().Where(c => (string?)c["cell_type"] == "code").Select(ExecutedNotebook.Source).ToList();
+        var code = LessonNotebook.Load(name).CodeCells.Select(ExecutedNotebook.Source).ToList();
         Assert.Contains("#r \"../build/lab/Courseware.Lab.Interactive.dll\"", code[0]);
         Assert.Contains("DockerLab.ConnectAsync(", code[0]);
         // The path the first cell loads exists once the solution is built (this test project builds it).
@@ -60,12 +66,11 @@ public sealed class CommittedNotebookTests
     [Fact]
     public void Lesson_01_has_the_parameters_the_experiments_use_and_the_figures_it_shows()
     {
-        var root = Load("01-exposing-ports.ipynb");
-        var cells = root["cells"]!.AsArray().Cast<JsonObject>().ToList();
-        var parameters = Assert.Single(cells, c => ExecutedNotebook.Tags(c).Contains("parameters"));
+        var lesson = LessonNotebook.Load("exposing-ports");
+        var parameters = Assert.Single(lesson.Tagged(NotebookCell.ParametersTag));
         foreach (var declaration in new[] { "int hostPort = 8080;", "int containerPort = 80;", "string bindAddress = \"0.0.0.0\";", "string protocol = \"tcp\";" })
             Assert.Contains(declaration, ExecutedNotebook.Source(parameters));
-        var prose = string.Concat(cells.Where(c => (string?)c["cell_type"] == "markdown").Select(ExecutedNotebook.Source));
+        var prose = lesson.Prose;
         foreach (var figure in new[] { "../images/ps.png", "../images/inspect.png" })
         {
             Assert.Contains($"]({figure})", prose);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Courseware.Cli.Tests.Support;
+using static Courseware.Cli.Tests.Lessons.LessonNotebook;
 
 namespace Courseware.Cli.Tests.Lessons;
 
@@ -10,7 +11,6 @@ namespace Courseware.Cli.Tests.Lessons;
 [Collection("lessons")]
 public sealed class Lesson01ContainerToHostTests
 {
-    private static string Text(ExecutedNotebook notebook, string sourceFragment) => LessonNotebook.Text(notebook.CellWithSource(sourceFragment));
 
     private static string Ip(string text, string pattern) => Regex.Match(text, pattern).Groups[1].Value is { Length: > 0 } ip ? ip
         : throw new Xunit.Sdk.XunitException($"no match for {pattern} in:\n{text}");
@@ -19,30 +19,30 @@ public sealed class Lesson01ContainerToHostTests
     [DockerFact]
     public async Task Localhost_is_the_container_a_loopback_service_is_refused_and_0_0_0_0_or_the_gateway_answers_by_ip_and_by_host_gateway_name()
     {
-        var lesson = await LessonRuns.DefaultAsync("01-exposing-ports.ipynb");
+        var lesson = await LessonRuns.DefaultAsync("exposing-ports");
         var engine = await LiveEngine.GetAsync();
         const int hostPort = 8080;
         int loopbackPort = hostPort + 10, anyPort = hostPort + 11, gatewayPort = hostPort + 12;
 
-        var listen = Text(lesson, "var devService = docker.ListenOnHost(\"127.0.0.1\"");
+        var listen = Text(lesson, "host-listen-loopback");
         Assert.Contains($"GET http://localhost:{loopbackPort}/ → 200 OK", listen);
         Assert.Contains($"Listening on 127.0.0.1:{loopbackPort} in this process", listen);
         Assert.Contains("1 request(s): GET / from 127.0.0.1", listen);
 
         // localhost inside the container is the container: refused on every engine.
-        var local = Text(lesson, "$\"http://localhost:{devService.Port}/\"");
+        var local = Text(lesson, "host-localhost");
         Assert.Contains($"$ docker exec caller wget -qO- http://localhost:{loopbackPort}/", local);
         Assert.Contains("can't connect to remote host (127.0.0.1): Connection refused", local);
         Assert.Contains("(exit code 1)", local);
 
         // The gateway: a service on 127.0.0.1 is refused there on every engine.
-        var viaGateway = Text(lesson, "var gateway = (await docker.InspectAsync(\"caller\"))");
+        var viaGateway = Text(lesson, "host-gateway-loopback");
         var gateway = Ip(viaGateway, @"the bridge gateway: (\d+\.\d+\.\d+\.\d+)");
         Assert.Contains($"default via {gateway} dev eth0", viaGateway);
         var callerIp = Ip(viaGateway, @"scope link\s+src (\d+\.\d+\.\d+\.\d+)");
         Assert.Contains($"can't connect to remote host ({gateway}): Connection refused", viaGateway);
 
-        var any = Text(lesson, "var everywhere = docker.ListenOnHost(\"0.0.0.0\"");
+        var any = Text(lesson, "host-gateway-any");
         if (engine.IsRootless)
         {
             // The gateway is rootlesskit's, inside its namespace: refused, and the host cannot listen on it.
@@ -60,13 +60,13 @@ public sealed class Lesson01ContainerToHostTests
             Assert.Contains($"1 request(s): GET / from {callerIp}", any);
         }
 
-        var rootless = Text(lesson, "if (docker.Engine.IsRootless)");
+        var rootless = Text(lesson, "host-rootless");
         if (engine.IsRootless)
             Assert.Contains("can't connect to remote host (10.0.2.2): Network is unreachable", rootless);
         else
             Assert.Contains("Not a rootless engine: nothing sent.", rootless);
 
-        var named = Text(lesson, "AddHosts = [\"host.docker.internal:host-gateway\"]");
+        var named = Text(lesson, "host-add-host");
         var beforeFlag = named[..named.IndexOf("$ docker exec caller-named cat /etc/hosts", StringComparison.Ordinal)];
         Assert.Contains("$ docker exec caller cat /etc/hosts", beforeFlag);
         Assert.DoesNotContain("host.docker.internal", beforeFlag);

@@ -11,7 +11,7 @@ namespace Courseware.Cli.Tests.Lessons;
 [Collection("lessons")]
 public sealed partial class Lesson01HandoutTests
 {
-    private const string Name = "01-exposing-ports.ipynb";
+    private const string Lesson = "exposing-ports";
 
     [GeneratedRegex(@"<code>(docker run [^<]*)</code>")]
     private static partial Regex ShownDockerRun();
@@ -27,21 +27,21 @@ public sealed partial class Lesson01HandoutTests
     [DockerFact]
     public async Task Lesson_01_prints_to_a_pdf_with_its_headings_cli_twins_score_charts_and_links_and_no_blank_page()
     {
-        var lesson = await LessonRuns.DefaultAsync(Name);
+        var lesson = await LessonRuns.DefaultAsync(Lesson);
         var pdf = new PdfDocument(Path.ChangeExtension(lesson.Path, ".pdf"));
         File.Copy(pdf.Path, Path.Combine(Paths.Artifacts, "lesson-01.pdf"), overwrite: true);
         var text = pdf.FlatText();
 
         Assert.InRange(pdf.Pages, 10, 60);
         Assert.Equal("Lesson 01: Exposing ports and communicating with containers", pdf.InfoField("Title"));
-        var markdown = lesson.Cells.Where(c => (string?)c["cell_type"] == "markdown").Select(ExecutedNotebook.Source).ToList();
+        var markdown = lesson.MarkdownCells.Select(ExecutedNotebook.Source).ToList();
         var headings = markdown.SelectMany(m => m.Split('\n')).Where(l => l.StartsWith("## ", StringComparison.Ordinal))
             .Select(h => Whitespace().Replace(h[3..].Replace("`", ""), " ").Trim()).ToList();
         Assert.True(headings.Count >= 8, $"only {headings.Count} headings");
         Assert.All(headings, h => Assert.Contains(h, text));
 
         // A card's CLI twin, as the cell's output shows it.
-        var twin = WebUtility.HtmlDecode(ShownDockerRun().Match(string.Concat(ExecutedNotebook.Outputs(lesson.CellWithSource("var web = await docker.RunAsync"))
+        var twin = WebUtility.HtmlDecode(ShownDockerRun().Match(string.Concat(ExecutedNotebook.Outputs(lesson.Cell("run-exercise4"))
             .Select(o => ExecutedNotebook.Join(o["data"]?["text/html"])))).Groups[1].Value);
         Assert.StartsWith("docker run ", twin);
         Assert.Contains(Squash(twin), Squash(text));

@@ -1,4 +1,5 @@
 using Courseware.Cli.Tests.Support;
+using static Courseware.Cli.Tests.Lessons.LessonNotebook;
 using Courseware.Lab;
 
 namespace Courseware.Cli.Tests.Lessons;
@@ -10,15 +11,14 @@ namespace Courseware.Cli.Tests.Lessons;
 [Collection("lessons")]
 public sealed class Lesson01SecurityTests
 {
-    private static string Text(ExecutedNotebook lesson, string fragment) => LessonNotebook.Text(lesson.CellWithSource(fragment));
 
     [DockerFact]
     public async Task The_neighbours_table_holds_for_this_engine()
     {
-        var lesson = await LessonRuns.DefaultAsync("01-exposing-ports.ipynb");
+        var lesson = await LessonRuns.DefaultAsync("exposing-ports");
         var engine = await LiveEngine.GetAsync();
-        var neighbour = Text(lesson, "var neighbour = await docker.AddLanNeighbourAsync();");
-        var table = Text(lesson, "await using (await docker.BlockIncomingFromAsync(neighbour))");
+        var neighbour = Text(lesson, "lan-neighbour");
+        var table = Text(lesson, "lan-firewall");
 
         if (!engine.HostCanReachContainerIps)
         {
@@ -43,7 +43,7 @@ public sealed class Lesson01SecurityTests
         Assert.Contains(engine.Version.Major < 28 ? "| reachable " : "| blocked ", direct);
         var published = Assert.Single(table.Split('\n'), l => l.StartsWith(LanExposure.Describe(Exposure.PublishedBehindFirewall), StringComparison.Ordinal));
         Assert.Contains("| reachable ", published);
-        Assert.Contains("Prediction: Does the neighbour reach local-only", Text(lesson, "Predict.Reveal(\"Does the neighbour reach local-only"));
+        Assert.Contains("Prediction: Does the neighbour reach local-only", Text(lesson, "reveal-direct-route"));
         // The rule the lesson added to the host firewall is gone.
         var (_, rules, _) = Prerequisites.Run("iptables", ["-S", "INPUT"]);
         Assert.DoesNotContain(DockerLab.LanInterface, rules);
@@ -56,10 +56,9 @@ public sealed class Lesson01SecurityTests
     [Fact]
     public void The_prose_states_no_claim_the_engine_can_contradict()
     {
-        foreach (var name in new[] { "01-exposing-ports.ipynb", "02-container-to-container.ipynb" })
+        foreach (var name in new[] { "exposing-ports", "container-to-container" })
         {
-            var prose = string.Join("\n", new ExecutedNotebook(LessonNotebook.PathOf(name)).Cells
-                .Where(c => (string?)c["cell_type"] == "markdown").Select(ExecutedNotebook.Source));
+            var prose = LessonNotebook.Load(name).Prose;
             Assert.DoesNotContain("well under a millisecond", prose);
             Assert.DoesNotContain("reachable from the host only if", prose);
             Assert.DoesNotContain("Publishing is only for the host", prose);

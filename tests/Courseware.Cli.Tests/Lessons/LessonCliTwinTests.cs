@@ -19,8 +19,8 @@ public sealed partial class LessonCliTwinTests
     private static partial Regex CommentCommand();
 
     [DockerTheory]
-    [InlineData("01-exposing-ports.ipynb")]
-    [InlineData("02-container-to-container.ipynb")]
+    [InlineData("exposing-ports")]
+    [InlineData("container-to-container")]
     public async Task Every_command_a_card_shows_is_the_one_its_cell_comment_names(string name)
     {
         var lesson = await LessonRuns.DefaultAsync(name);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Courseware.Cli.Kernels;
+using Courseware.Cli.Tests.Kernels;
 using Courseware.Cli.Tests.Support;
+using Courseware.Lab;
 
 namespace Courseware.Cli.Tests.Lessons;
 
@@ -12,29 +13,32 @@ namespace Courseware.Cli.Tests.Lessons;
 [Collection("lessons")]
 public sealed class LessonExerciseTests
 {
-    /// <summary>Per lesson: the hint of each check when its exercise is untouched, and a scripted mistake per exercise with its hint.</summary>
-    private static readonly Dictionary<string, (string[] Untouched, (string Solution, string Mistake, string Hint)[] Mistakes)> Lessons = new()
+    /// <summary>
+    /// Per lesson (by its metadata.courseware.id): the hint of each check when its exercise is untouched, and a
+    /// scripted mistake per exercise cell (by cell id: the text replaced in it, what replaces it, the hint it gets).
+    /// </summary>
+    private static readonly Dictionary<string, (string[] Untouched, (string Cell, string Solution, string Mistake, string Hint)[] Mistakes)> Lessons = new()
     {
-        ["01-exposing-ports.ipynb"] = (
+        ["exposing-ports"] = (
             ["There is no container loopback-web yet", "There is no container pick-a-port yet", "Host port 8087 still leads to container port 8080, where nothing listens"],
             [
-                ("publish: [$\"127.0.0.1:{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:80\"]", "It listens on 0.0.0.0"),
-                ("await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 13}:80\"]);", "Host port 8093 looks chosen by you: write only the container port, -p 80"),
-                ("await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 14}:80\"])", "The page is now on host port 8094; keep host port 8087"),
+                ("yourturn-1", "publish: [$\"127.0.0.1:{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:80\"]", "It listens on 0.0.0.0"),
+                ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 13}:80\"]);", "Host port 8093 looks chosen by you: write only the container port, -p 80"),
+                ("yourturn-3", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 14}:80\"])", "The page is now on host port 8094; keep host port 8087"),
             ]),
-        ["02-container-to-container.ipynb"] = (
+        ["container-to-container"] = (
             ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],
             [
-                ("new RunOptions { Name = \"api\", Network = networkName, NetworkAliases = [\"orders\"] }", "new RunOptions { Name = \"api\", Network = networkName }", "api answers only to its container name: give it a name of your own with --network-alias NAME"),
-                ("await docker.Network.CreateAsync(\"db-only\", @internal: true);", "await docker.Network.CreateAsync(\"db-only\");", "db-only is an ordinary bridge, with a gateway to the outside: create it with --internal"),
-                ("await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
+                ("yourturn-1", "new RunOptions { Name = \"api\", Network = networkName, NetworkAliases = [\"orders\"] }", "new RunOptions { Name = \"api\", Network = networkName }", "api answers only to its container name: give it a name of your own with --network-alias NAME"),
+                ("yourturn-2", "await docker.Network.CreateAsync(\"db-only\", @internal: true);", "await docker.Network.CreateAsync(\"db-only\");", "db-only is an ordinary bridge, with a gateway to the outside: create it with --internal"),
+                ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
             ]),
-        ["03-multi-host-networking.ipynb"] = (
+        ["multi-host-networking"] = (
             ["web runs 3 task(s), not 5", "There is no container gamma on node3 yet", "The manager has no network backnet yet"],
             [
-                ("await manager.Service.ScaleAsync(\"web\", 5)", "await manager.Service.ScaleAsync(\"web\", 4)", "web runs 4 task(s), not 5"),
-                ("Name = \"gamma\", Network = overlayName, ", "Name = \"gamma\", ", "gamma is on node3 but on bridge, not on labnet"),
-                ("Name = \"delta\", Network = \"backnet\", ", "Name = \"delta\", Network = overlayName, ", "delta is on labnet, not backnet"),
+                ("yourturn-1", "await manager.Service.ScaleAsync(\"web\", 5)", "await manager.Service.ScaleAsync(\"web\", 4)", "web runs 4 task(s), not 5"),
+                ("yourturn-2", "Name = \"gamma\", Network = overlayName, ", "Name = \"gamma\", ", "gamma is on node3 but on bridge, not on labnet"),
+                ("yourturn-3", "Name = \"delta\", Network = \"backnet\", ", "Name = \"delta\", Network = overlayName, ", "delta is on labnet, not backnet"),
             ]),
     };
 
@@ -46,10 +50,9 @@ public sealed class LessonExerciseTests
     /// Lesson03MultiHostTests asserts on that engine, so it is not among these cases there.
     /// </summary>
     public static IEnumerable<object[]> RunnableHere() =>
-        Lessons.Keys.Where(k => !(k.StartsWith("03-", StringComparison.Ordinal) && Prerequisites.EngineIsRootless)).Select(k => new object[] { k });
+        Lessons.Keys.Where(LessonNotebook.RunsOnThisEngine).Select(k => new object[] { k });
 
-    private static JsonObject Checks(string executed) =>
-        (JsonObject)JsonNode.Parse(File.ReadAllText(executed))!["metadata"]!["courseware"]!["checks"]!;
+    private static JsonObject Checks(string executed) => new ExecutedNotebook(executed).Checks;
 
     private static IReadOnlyList<string> Messages(JsonObject checks) =>
         checks["results"]!.AsArray().Select(r => (string)r!["message"]!).ToList();
@@ -65,7 +68,7 @@ public sealed class LessonExerciseTests
 
     private static async Task<(CliRun Run, string Executed)> RunAsync(string notebook, params string[] extra)
     {
-        var output = Paths.NewOutputDirectory("ex" + Path.GetFileName(notebook)[..2]);
+        var output = Paths.NewOutputDirectory("ex-" + Path.GetFileNameWithoutExtension(notebook));
         var run = await CoursewareProcess.RunAsync(["run", notebook, "--output", output, "--format", "ipynb", .. extra], timeout: TimeSpan.FromMinutes(10));
         return (run, Path.Combine(output, Path.GetFileName(notebook)));
     }
@@ -74,15 +77,16 @@ public sealed class LessonExerciseTests
     [MemberData(nameof(Names))]
     public void Each_lesson_has_objectives_a_recap_three_predictions_and_three_checked_exercises(string name)
     {
-        var cells = new ExecutedNotebook(LessonNotebook.PathOf(name)).Cells;
+        var lesson = LessonNotebook.Load(name);
+        var cells = lesson.Cells;
         string Source(JsonObject c) => ExecutedNotebook.Source(c);
-        var prose = cells.Where(c => (string?)c["cell_type"] == "markdown").Select(Source).ToList();
-        var code = cells.Where(c => (string?)c["cell_type"] == "code").ToList();
+        var prose = lesson.MarkdownCells.Select(Source).ToList();
+        var code = lesson.CodeCells;
 
         Assert.Contains(prose.Take(3), p => p.StartsWith("## What you will be able to do", StringComparison.Ordinal));
         Assert.Contains(prose, p => p.StartsWith("## Recap", StringComparison.Ordinal));
         Assert.True(code.Count(c => Source(c).Contains("Predict.Reveal(", StringComparison.Ordinal)) >= 3);
-        var checks = code.Where(c => ExecutedNotebook.Tags(c).Contains("check")).ToList();
+        var checks = LessonNotebook.Load(name).Tagged("check");
         Assert.True(checks.Count >= 3);
         Assert.All(checks, c => Assert.Contains("await docker.CheckAsync(", Source(c)));
         Assert.True(code.Count(c => Source(c).Contains("// BEGIN SOLUTION", StringComparison.Ordinal)) >= 3);
@@ -101,7 +105,7 @@ public sealed class LessonExerciseTests
         var checks = Checks(executed);
         Assert.True((int)checks["total"]! >= 3, checks.ToJsonString());
         Assert.Equal((int)checks["total"]!, (int)checks["passed"]!);
-        var predictions = JsonNode.Parse(File.ReadAllText(executed))!["metadata"]!["courseware"]!["predictions"]!;
+        var predictions = new ExecutedNotebook(executed).Predictions;
         Assert.True((int)predictions["revealed"]! >= 3, predictions.ToJsonString());
         Assert.Contains($"<h2>Checks: {(int)checks["passed"]!}/{(int)checks["total"]!} passed</h2>", File.ReadAllText(Path.ChangeExtension(executed, ".html")));
     }
@@ -114,8 +118,11 @@ public sealed class LessonExerciseTests
         {
             var convert = await CoursewareProcess.RunAsync(["student", LessonNotebook.PathOf(name), "--output", folder]);
             Assert.True(convert.ExitCode == 0, convert.ToString());
-            Assert.Contains($"{name}: 3 solution regions replaced", convert.Output);
-            var (run, executed) = await RunAsync(Path.Combine(folder, name), "--keep-going");
+            Assert.Contains($"{LessonNotebook.FileOf(name)}: 3 solution regions replaced", convert.Output);
+            var student = new ExecutedNotebook(Path.Combine(folder, LessonNotebook.FileOf(name)));
+            // The student version keeps every cell's id (tests and a learner's links find cells by it).
+            Assert.Equal(LessonNotebook.Load(name).Cells.Select(ExecutedNotebook.Id), student.Cells.Select(ExecutedNotebook.Id));
+            var (run, executed) = await RunAsync(student.Path, "--keep-going");
 
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.Contains("  Score: 0/3 checks passed", run.Lines);
@@ -138,15 +145,15 @@ public sealed class LessonExerciseTests
         var mistakes = Lessons[name].Mistakes;
         var messages = await InSiblingFolderAsync(async folder =>
         {
-            var notebook = (JsonObject)JsonNode.Parse(File.ReadAllText(LessonNotebook.PathOf(name)))!;
-            var cells = notebook["cells"]!.AsArray().Cast<JsonObject>().ToList();
-            foreach (var (solution, mistake, _) in mistakes)
+            var notebook = LessonNotebook.Load(name);
+            foreach (var (id, solution, mistake, _) in mistakes)
             {
-                var cell = Assert.Single(cells, c => ExecutedNotebook.Source(c).Contains(solution, StringComparison.Ordinal));
+                var cell = notebook.Cell(id);
+                Assert.Contains(solution, ExecutedNotebook.Source(cell));
                 cell["source"] = ExecutedNotebook.Source(cell).Replace(solution, mistake, StringComparison.Ordinal);
             }
-            var variant = Path.Combine(folder, name);
-            File.WriteAllText(variant, notebook.ToJsonString());
+            var variant = Path.Combine(folder, LessonNotebook.FileOf(name));
+            File.WriteAllText(variant, notebook.Root.ToJsonString());
             var (run, executed) = await RunAsync(variant, "--keep-going");
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.DoesNotContain(" ✗ failed", run.Output);   // a wrong answer fails its check, not a cell
@@ -171,7 +178,7 @@ public sealed class LessonExerciseTests
             return await kernel.RunNotebookAsync(path, cellTimeout: TimeSpan.FromMinutes(2));
         }
         static IReadOnlyList<bool> Verdicts(IReadOnlyList<OfficialCellResult> cells) =>
-            cells.SelectMany(c => c.Submission.DisplayedValues.Where(v => v.MimeType == "application/vnd.courseware.check+json"))
+            cells.SelectMany(c => c.Submission.DisplayedValues.Where(v => v.MimeType == MimeTypes.Check))
                 .Select(v => (bool)JsonNode.Parse(v.Value)!["passed"]!).ToList();
 
         var teacher = await RunAsync(LessonNotebook.PathOf(name));
@@ -181,7 +188,7 @@ public sealed class LessonExerciseTests
         var student = await InSiblingFolderAsync(async folder =>
         {
             Assert.Equal(0, (await CoursewareProcess.RunAsync(["student", LessonNotebook.PathOf(name), "--output", folder])).ExitCode);
-            return await RunAsync(Path.Combine(folder, name));
+            return await RunAsync(Path.Combine(folder, LessonNotebook.FileOf(name)));
         });
         Assert.Equal([false, false, false], Verdicts(student));
         var failed = student.Where(c => !c.Submission.Succeeded).ToList();

@@ -1,3 +1,4 @@
+using Courseware.Cli.Notebooks;
 using System.Collections.Concurrent;
 using Courseware.Cli.Tests.Support;
 using Courseware.Lab;
@@ -13,19 +14,23 @@ public static class LessonRuns
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<ExecutedNotebook>>> Runs = new();
 
-    /// <summary>The lesson as `courseware run notebooks/NAME --format ipynb,html,pdf` left it, with its HTML and PDF beside it.</summary>
-    public static Task<ExecutedNotebook> DefaultAsync(string name) =>
-        Runs.GetOrAdd(name, n => new Lazy<Task<ExecutedNotebook>>(async () =>
+    /// <summary>
+    /// The lesson (by its metadata.courseware.id) as `courseware run notebooks/FILE --format ipynb,html,pdf` left it,
+    /// with its HTML and PDF beside it.
+    /// </summary>
+    public static Task<ExecutedNotebook> DefaultAsync(string id) =>
+        Runs.GetOrAdd(id, n => new Lazy<Task<ExecutedNotebook>>(async () =>
         {
             var executed = await RunAsync(n, "--format", "ipynb,html,pdf");
             Assert.True(File.Exists(Path.ChangeExtension(executed.Path, ".pdf")));
             return executed;
         })).Value;
 
-    public static async Task<ExecutedNotebook> RunAsync(string name, params string[] extra)
+    public static async Task<ExecutedNotebook> RunAsync(string id, params string[] extra)
     {
-        var output = Paths.NewOutputDirectory(Path.GetFileNameWithoutExtension(name)[..2]);
-        var run = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf(name), "--output", output, .. extra], timeout: TimeSpan.FromMinutes(5));
+        var output = Paths.NewOutputDirectory(id);
+        var name = LessonNotebook.FileOf(id);
+        var run = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf(id), "--output", output, .. extra], timeout: TimeSpan.FromMinutes(5));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Notebooks: 1 succeeded, 0 did not", run.Output);
         Assert.DoesNotContain("✗", run.Output);
@@ -35,6 +40,9 @@ public static class LessonRuns
         NbformatValidation.AssertValid(executed.Path);
         Assert.All(executed.CodeCells, c => Assert.NotNull(ExecutedNotebook.ExecutionCount(c)));
         Assert.All(executed.CodeCells, c => Assert.DoesNotContain(ExecutedNotebook.Outputs(c), o => (string?)o["output_type"] == "error"));
+        // The run keeps every cell's id (tests find cells by it); a --param run adds only its injected-parameters cell.
+        Assert.Equal(LessonNotebook.Load(id).Cells.Select(ExecutedNotebook.Id),
+            executed.Cells.Where(c => !ExecutedNotebook.Tags(c).Contains(NotebookCell.InjectedParametersTag)).Select(ExecutedNotebook.Id));
         return executed;
     }
 
@@ -46,8 +54,7 @@ public static class LessonRuns
             string[] args = kind == "ps"
                 ? ["ps", "-aq", "--filter", $"label=courseware.owner.pid={pid}"]
                 : [kind, "ls", "-q", "--filter", $"label=courseware.owner.pid={pid}"];
-            var (exit, output, error) = Prerequisites.Run("docker", args);
-            Assert.True(exit == 0, error);
+            var output = DockerCli.Ok(args);
             Assert.True(output.Trim().Length == 0, $"{kind} left behind by pid {pid}: {output}");
         }
     }

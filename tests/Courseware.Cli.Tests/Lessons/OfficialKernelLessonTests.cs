@@ -1,5 +1,6 @@
-using Courseware.Cli.Kernels;
+using Courseware.Cli.Tests.Kernels;
 using Courseware.Cli.Tests.Support;
+using Courseware.Lab;
 using Xunit.Abstractions;
 
 namespace Courseware.Cli.Tests.Lessons;
@@ -28,22 +29,22 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
         foreach (var cell in cells)
             log.WriteLine($"{cell.CellId} {(cell.Submission.Succeeded ? "ok" : "FAILED")} {cell.Submission.Duration.TotalSeconds:0.00} s");
         var failed = cells.Where(c => c.IsUnexpected).Select(c => $"{c.CellId}: {c.Submission.FailureMessage}").ToList();
-        if (name.StartsWith("03-", StringComparison.Ordinal) && Prerequisites.EngineIsRootless)
+        if (!LessonNotebook.RunsOnThisEngine(name))
         {
-            // Lesson 03 needs a rootful engine: on rootless it stops at the cluster cell, saying why.
+            // A lesson whose metadata requires a rootful Linux engine stops at its cluster cell on rootless, saying why.
             var refusal = Assert.Single(failed);
             Assert.Contains("rootless engine", refusal);
             return;
         }
         Assert.True(failed.Count == 0, string.Join("\n", failed));
-        var codeCells = new ExecutedNotebook(LessonNotebook.PathOf(name)).CodeCells.Count;
+        var codeCells = LessonNotebook.Load(name).CodeCells.Count;
         Assert.Equal(codeCells, cells.Count);
         // The charts reach VS Code as Plotly mime bundles, not only as the HTML fallback.
-        Assert.Contains(cells, c => c.Submission.DisplayedValues.Any(v => v.MimeType == "application/vnd.plotly.v1+json"));
+        Assert.Contains(cells, c => c.Submission.DisplayedValues.Any(v => v.MimeType == MimeTypes.Plotly));
         Assert.Contains(cells, c => c.Submission.DisplayedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("Linux engine", StringComparison.Ordinal)));
 
         // The lesson's last cell cleaned up; the kernel is gone, so anything left would be a leak.
-        var (_, left, _) = Prerequisites.Run("docker", ["ps", "-aq", "--filter", $"label=courseware.owner.pid={kernelPid}"]);
+        var (_, left, _) = DockerCli.Run("ps", "-aq", "--filter", $"label=courseware.owner.pid={kernelPid}");
         Assert.Equal("", left.Trim());
     }
 
@@ -55,11 +56,11 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
         // never make the second one fail.
         await using var kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = LessonNotebook.Directory, ToolDirectory = Paths.RepoRoot });
         var failures = new List<string>();
-        // Lesson 03 on a rootless engine stops at its cluster cell (the test above checks that it says why).
-        var stopAtCluster = name.StartsWith("03-", StringComparison.Ordinal) && Prerequisites.EngineIsRootless;
-        foreach (var cell in new ExecutedNotebook(LessonNotebook.PathOf(name)).CodeCells)
+        // A lesson this engine cannot run stops at its cluster cell (the test above checks that it says why).
+        var stopAtCluster = !LessonNotebook.RunsOnThisEngine(name);
+        foreach (var cell in LessonNotebook.Load(name).CodeCells)
         {
-            if (stopAtCluster && ExecutedNotebook.Source(cell).Contains("docker.Cluster.CreateAsync", StringComparison.Ordinal)) break;
+            if (stopAtCluster && ExecutedNotebook.Id(cell) == LessonNotebook.ClusterCell) break;
             var code = ExecutedNotebook.Source(cell);
             for (var attempt = 1; attempt <= 2; attempt++)
             {

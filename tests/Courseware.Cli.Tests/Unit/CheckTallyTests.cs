@@ -15,7 +15,7 @@ public sealed class CheckTallyTests
     private static JsonObject CheckBundle(string title, bool passed, string message) => new()
     {
         ["text/plain"] = new JsonArray("…"),
-        [CheckResult.MimeType] = new CheckResult(title, passed, message, []).ToJson(),
+        [MimeTypes.Check] = new CheckResult(title, passed, message, []).ToJson(),
     };
 
     [Fact]
@@ -53,9 +53,9 @@ public sealed class CheckTallyTests
     {
         var tally = new CheckTally();
         tally.Add(Cell("p", "// predict"), Outputs(
-            new JsonObject { [PredictionResult.MimeType] = Predict.Reveal("q", "80", "other", "e").ToJson() },
-            new JsonObject { [PredictionResult.MimeType] = Predict.Reveal("q", "", "other", "e").ToJson() },
-            new JsonObject { [PredictionResult.MimeType] = Predict.Reveal("q", "yes", true, "e").ToJson() }));
+            new JsonObject { [MimeTypes.Prediction] = Predict.Reveal("q", "80", "other", "e").ToJson() },
+            new JsonObject { [MimeTypes.Prediction] = Predict.Reveal("q", "", "other", "e").ToJson() },
+            new JsonObject { [MimeTypes.Prediction] = Predict.Reveal("q", "yes", true, "e").ToJson() }));
         var document = NotebookDocument.Parse("""{"cells": [], "metadata": {"courseware": {"title": "T"}}, "nbformat": 4, "nbformat_minor": 5}""");
         tally.WriteTo(document);
 

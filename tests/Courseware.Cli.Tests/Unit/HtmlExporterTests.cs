@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Courseware.Cli.Export;
 using Courseware.Cli.Notebooks;
+using Courseware.Lab;
 
 namespace Courseware.Cli.Tests.Unit;
 
@@ -26,8 +27,8 @@ public sealed class HtmlExporterTests
     public void Plotly_is_embedded_once_however_many_figures_and_not_at_all_without_one()
     {
         var notebook = NotebookDocument.Parse(NotebookJson.Of(
-            WithOutputs(NotebookJson.Code("a"), Display(HtmlExporter.PlotlyMimeType, Figure.DeepClone())),
-            WithOutputs(NotebookJson.Code("b"), Display(HtmlExporter.PlotlyMimeType, Figure.DeepClone()))));
+            WithOutputs(NotebookJson.Code("a"), Display(MimeTypes.Plotly, Figure.DeepClone())),
+            WithOutputs(NotebookJson.Code("b"), Display(MimeTypes.Plotly, Figure.DeepClone()))));
 
         var html = HtmlExporter.Export(notebook);
 
@@ -70,7 +71,7 @@ public sealed class HtmlExporterTests
     {
         // Stored as a JSON string, as some writers do, so the text reaches the page as it is.
         JsonNode figure = JsonValue.Create("""{"data":[],"layout":{"title":"</script><script>alert(1)</script>"}}""");
-        var html = HtmlExporter.Export(NotebookDocument.Parse(NotebookJson.Of(WithOutputs(NotebookJson.Code("a"), Display(HtmlExporter.PlotlyMimeType, figure)))));
+        var html = HtmlExporter.Export(NotebookDocument.Parse(NotebookJson.Of(WithOutputs(NotebookJson.Code("a"), Display(MimeTypes.Plotly, figure)))));
         Assert.DoesNotContain("</script><script>alert", html);
         Assert.Contains("<\\/script><script>alert(1)<\\/script>", html);
     }

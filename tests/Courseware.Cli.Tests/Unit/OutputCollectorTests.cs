@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Courseware.Cli.Execution;
+using Courseware.Lab;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -62,12 +63,12 @@ public sealed class OutputCollectorTests
     public void Json_mime_types_are_stored_as_json_and_suppressed_values_are_dropped()
     {
         var bundle = OutputCollector.Bundle([
-            new FormattedValue("application/vnd.plotly.v1+json", """{"data":[{"type":"bar"}]}"""),
+            new FormattedValue(MimeTypes.Plotly, """{"data":[{"type":"bar"}]}"""),
             new FormattedValue("application/json", "not json"),
             new FormattedValue("text/plain", "hidden") { SuppressDisplay = true },
         ]);
 
-        Assert.Equal("bar", (string?)bundle["application/vnd.plotly.v1+json"]!["data"]![0]!["type"]);
+        Assert.Equal("bar", (string?)bundle[MimeTypes.Plotly]!["data"]![0]!["type"]);
         Assert.Equal("not json", (string?)bundle["application/json"]![0]);
         Assert.False(bundle.ContainsKey("text/plain"));
     }

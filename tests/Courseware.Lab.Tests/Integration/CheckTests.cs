@@ -1,3 +1,5 @@
+using Courseware.Lab.Tests.Support;
+
 namespace Courseware.Lab.Tests.Integration;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class CheckTests : LabTest
     private async Task<string> BoxAsync(params string[] publish)
     {
         var name = Unique("box");
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = name, Command = ["sleep", "600"], Interactive = false, Publish = publish.Select(PortPublication.Parse).ToList() });
+        await Sleeper.RunAsync(Lab, name, new RunOptions { Publish = publish.Select(PortPublication.Parse).ToList() });
         return name;
     }
 

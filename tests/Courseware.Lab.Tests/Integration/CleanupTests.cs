@@ -1,3 +1,4 @@
+using Courseware.Lab.Tests.Support;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -24,7 +25,7 @@ public sealed class CleanupTests
         await lab.Network.CreateAsync(net);
         await lab.BuildAsync("courseware-test-cleanup", Repo.PathOf("exercise4"));
         var web = await lab.RunAsync("courseware-test-cleanup", new RunOptions { Name = net + "-web", Network = net, Publish = ["127.0.0.1::80"] });
-        await lab.RunAsync("busybox:stable", name: net + "-box", command: ["sleep", "600"]);
+        await Sleeper.RunAsync(lab, net + "-box");
         var inspect = await lab.InspectAsync(web.Name);
         Assert.Equal(lab.SessionId, inspect.Labels[LabLabels.Session]);
         Assert.Equal("test-cleanup", inspect.Labels[LabLabels.Lesson]);
@@ -55,12 +56,12 @@ public sealed class CleanupTests
             [LabLabels.OwnerPid] = "99999999",
             [LabLabels.OwnerHost] = Environment.MachineName,
         };
-        await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = "busybox:stable", Labels = labels, Cmd = ["true"] });
+        await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = LabImages.Base, Labels = labels, Cmd = ["true"] });
         await client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = dead[..20], Labels = labels });
         // A cluster node's /var/lib/docker is a named volume: a killed lesson 03 leaves those too.
         await client.Volumes.CreateAsync(new VolumesCreateParameters { Name = dead[..22] + "-data", Labels = labels });
         await using var live = await DockerLab.ConnectAsync("test-live-session");
-        await live.RunAsync("busybox:stable", name: $"live-{Guid.NewGuid():N}"[..13], command: ["sleep", "600"]);
+        await Sleeper.RunAsync(live, $"live-{Guid.NewGuid():N}"[..13]);
         // No count before the next start: any lab connecting in a parallel test may already have removed them.
         await using var next = await DockerLab.ConnectAsync("test-next-start");
 

@@ -1,3 +1,4 @@
+using Courseware.Lab.Tests.Support;
 using System.Diagnostics;
 
 namespace Courseware.Lab.Tests.Integration;
@@ -9,10 +10,10 @@ public sealed class CliTwinTests : LabTest
     public async Task Inspect_raw_json_is_exactly_what_docker_inspect_prints()
     {
         var name = Unique("raw");
-        await Lab.RunAsync("busybox:stable", name: name, command: ["sleep", "600"]);
+        await Sleeper.RunAsync(Lab, name);
         var details = await Lab.InspectAsync(name);
 
-        Assert.Equal(await DockerCli("inspect", name), details.RawJson);
+        Assert.Equal(Cli("inspect", name), details.RawJson);
         // 20.10 still sends the deprecated top-level IPAddress; a re-serialization through the client's models dropped it.
         if (Lab.Engine.Version < new Version(28, 0)) Assert.Contains("\n            \"IPAddress\": \"", details.RawJson);
         if (Lab.Engine.Version < new Version(28, 0)) Assert.DoesNotContain("GwPriority", details.RawJson);
@@ -25,7 +26,7 @@ public sealed class CliTwinTests : LabTest
         await Lab.Network.CreateAsync(net);
         var details = await Lab.Network.InspectAsync(net);
 
-        Assert.Equal(await DockerCli("network", "inspect", net), details.RawJson);
+        Assert.Equal(Cli("network", "inspect", net), details.RawJson);
         Assert.DoesNotContain("\"EnableIPv4\": false", details.RawJson);
     }
 
@@ -41,22 +42,11 @@ public sealed class CliTwinTests : LabTest
         Assert.All(steps, s => Assert.Contains($"/{instructions} : ", s));
         Assert.DoesNotContain(lines, l => l.Contains("LABEL", StringComparison.Ordinal));
 
-        var labels = await DockerCli("image", "inspect", "-f", "{{index .Config.Labels \"courseware.session\"}}", "courseware-test-twin");
+        var labels = Cli("image", "inspect", "-f", "{{index .Config.Labels \"courseware.session\"}}", "courseware-test-twin");
         Assert.Equal(Lab.SessionId, labels.Trim());
-        Assert.Equal(build.ImageId, (await DockerCli("image", "inspect", "-f", "{{.Id}}", "courseware-test-twin")).Trim());
+        Assert.Equal(build.ImageId, Cli("image", "inspect", "-f", "{{.Id}}", "courseware-test-twin").Trim());
     }
 
     /// <summary>Runs the docker CLI against the same engine, at the engine's own API version (as the library asks).</summary>
-    private async Task<string> DockerCli(params string[] args)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["DOCKER_API_VERSION"] = Lab.Engine.ApiVersion;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"docker {string.Join(' ', args)} failed: {stderr}");
-        return (await stdout).TrimEnd('\n');
-    }
+    private string Cli(params string[] args) => DockerCli.Ok(args, Lab.Engine.ApiVersion).TrimEnd('\n');
 }

@@ -18,7 +18,7 @@ public sealed class EngineRestartTests
         string[] command = ["sh", "-c", "trap 'exit 143' TERM; echo up; while true; do sleep 1; done"];
         try
         {
-            await lab.RunAsync("busybox:stable", name: name, command: command);
+            await lab.RunAsync(LabImages.Base, name: name, command: command);
 
             var (exit, output, error) = Prerequisites.Run("bash", [Repo.PathOf("scripts", "use-engine.sh"), "restart"]);
             Assert.True(exit == 0, $"scripts/use-engine.sh restart: {output}{error}");
@@ -30,7 +30,7 @@ public sealed class EngineRestartTests
             Assert.Contains("re-run the cell that runs it", e.Fix);
             Assert.Contains("up", e.Details);
 
-            await lab.RunAsync("busybox:stable", name: name, command: command);
+            await lab.RunAsync(LabImages.Base, name: name, command: command);
             Assert.True((await lab.ExecAsync(name, "true")).Succeeded);
         }
         finally

@@ -1,3 +1,4 @@
+using Courseware.Lab.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 using Docker.DotNet.Models;
@@ -11,11 +12,11 @@ public sealed class ErrorTests : LabTest
     public async Task Port_held_by_another_container_names_the_port_and_suggests_a_free_one()
     {
         var port = DockerLab.FreeHostPortNear(28080)!.Value;
-        await Lab.RunAsync("busybox:stable", name: Unique("holder"), publish: [$"{port}:80"], command: ["sleep", "600"]);
+        await Sleeper.RunAsync(Lab, Unique("holder"), new RunOptions { Publish = [$"{port}:80"] });
         var loser = Unique("loser");
 
         var e = await Assert.ThrowsAsync<PortAlreadyAllocatedException>(() =>
-            Lab.RunAsync("busybox:stable", name: loser, publish: [$"{port}:80"], command: ["sleep", "600"]));
+            Sleeper.RunAsync(Lab, loser, new RunOptions { Publish = [$"{port}:80"] }));
 
         Assert.Equal(port, e.Port);
         Assert.Contains($"Host port {port} is already allocated", e.Problem);
@@ -40,7 +41,7 @@ public sealed class ErrorTests : LabTest
         listener.Start();
 
         var e = await Assert.ThrowsAsync<PortAlreadyAllocatedException>(() =>
-            Lab.RunAsync("busybox:stable", name: Unique("blocked"), publish: [$"{port}:80"], command: ["sleep", "600"]));
+            Sleeper.RunAsync(Lab, Unique("blocked"), new RunOptions { Publish = [$"{port}:80"] }));
 
         Assert.Equal(port, e.Port);
         // Said to be another program, and named: this test process holds the port.
@@ -57,7 +58,7 @@ public sealed class ErrorTests : LabTest
     public async Task Bad_port_spec_is_rejected_before_anything_is_created()
     {
         var name = Unique("badport");
-        var e = await Assert.ThrowsAsync<PortSpecException>(() => Lab.RunAsync("busybox:stable", name: name, publish: ["99999:80"]));
+        var e = await Assert.ThrowsAsync<PortSpecException>(() => Lab.RunAsync(LabImages.Base, name: name, publish: ["99999:80"]));
 
         Assert.Contains("99999", e.Problem);
         Assert.Contains("out of range 1-65535", e.Problem);
@@ -112,7 +113,7 @@ public sealed class ErrorTests : LabTest
     {
         var name = Unique("crash");
         var e = await Assert.ThrowsAsync<ContainerExitedException>(() =>
-            Lab.RunAsync("busybox:stable", new RunOptions { Name = name, Interactive = false, StartupGrace = TimeSpan.FromSeconds(10), Command = ["sh", "-c", "echo starting; echo config missing >&2; exit 3"] }));
+            Lab.RunAsync(LabImages.Base, new RunOptions { Name = name, Interactive = false, StartupGrace = TimeSpan.FromSeconds(10), Command = ["sh", "-c", "echo starting; echo config missing >&2; exit 3"] }));
 
         Assert.Equal(3, e.ExitCode);
         Assert.Contains("starting", e.LastLogLines);
@@ -126,7 +127,7 @@ public sealed class ErrorTests : LabTest
     {
         // -dit containers (the lesson's) write to a TTY: the log stream is raw, not multiplexed.
         var e = await Assert.ThrowsAsync<ContainerExitedException>(() =>
-            Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("ttycrash"), Interactive = true, StartupGrace = TimeSpan.FromSeconds(10), Command = ["sh", "-c", "echo tty says bye; exit 4"] }));
+            Lab.RunAsync(LabImages.Base, new RunOptions { Name = Unique("ttycrash"), Interactive = true, StartupGrace = TimeSpan.FromSeconds(10), Command = ["sh", "-c", "echo tty says bye; exit 4"] }));
         Assert.Equal(4, e.ExitCode);
         Assert.Contains("tty says bye", e.LastLogLines);
     }
@@ -135,7 +136,7 @@ public sealed class ErrorTests : LabTest
     public async Task A_container_that_dies_after_run_returned_is_reported_by_the_next_step_with_its_logs()
     {
         // No grace: RunAsync returns at once, as docker run -d does; exec then meets the dead container.
-        var box = await Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("dies"), Interactive = false, Command = ["sh", "-c", "sleep 0.3; echo going away; exit 5"] });
+        var box = await Lab.RunAsync(LabImages.Base, new RunOptions { Name = Unique("dies"), Interactive = false, Command = ["sh", "-c", "sleep 0.3; echo going away; exit 5"] });
         await Task.Delay(TimeSpan.FromSeconds(1)); // the container's own 0.3 s, with margin: this test is about what happens after
         var e = await Assert.ThrowsAsync<ContainerExitedException>(() => Lab.ExecAsync(box.Name, "true"));
         Assert.Equal(5, e.ExitCode);
@@ -148,10 +149,10 @@ public sealed class ErrorTests : LabTest
         var name = Unique("foreign");
         // Created directly through the engine, without the course's labels: someone else's container.
         var client = new Docker.DotNet.DockerClientBuilder().Build();
-        var foreign = await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = "busybox:stable", Name = name, Cmd = ["true"] });
+        var foreign = await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = LabImages.Base, Name = name, Cmd = ["true"] });
         try
         {
-            var e = await Assert.ThrowsAsync<LabException>(() => Lab.RunAsync("busybox:stable", name: name));
+            var e = await Assert.ThrowsAsync<LabException>(() => Lab.RunAsync(LabImages.Base, name: name));
             Assert.Contains("not made by this course", e.Problem);
             Assert.Equal(foreign.ID, (await client.Containers.InspectContainerAsync(name)).ID);
         }
@@ -165,7 +166,7 @@ public sealed class ErrorTests : LabTest
     public async Task Readiness_wait_times_out_with_a_clear_reason()
     {
         // busybox sleeps: the port is published but nothing listens behind it.
-        var silent = await Lab.RunAsync("busybox:stable", name: Unique("silent"), publish: ["127.0.0.1::80"], command: ["sleep", "600"]);
+        var silent = await Sleeper.RunAsync(Lab, Unique("silent"), new RunOptions { Publish = ["127.0.0.1::80"] });
         var e = await Assert.ThrowsAsync<LabException>(() => Lab.WaitForHttpAsync(silent, timeout: TimeSpan.FromSeconds(1)));
         Assert.Contains("was not ready within 1 s", e.Problem);
         Assert.Contains("docker logs", e.Fix);

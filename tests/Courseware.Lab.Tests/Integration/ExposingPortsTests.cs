@@ -1,3 +1,5 @@
+using Courseware.Lab.Tests.Support;
+
 namespace Courseware.Lab.Tests.Integration;
 
 /// <summary>Lesson 01's steps against the real engine: build exercise4, run it with -p, reach it, inspect, ping.</summary>
@@ -69,7 +71,7 @@ public sealed class ExposingPortsTests : LabTest
     [DockerFact]
     public async Task Host_ping_reaches_the_container_with_no_loss_and_submillisecond_precision()
     {
-        var target = await Lab.RunAsync("busybox:stable", name: Unique("pingme"), command: ["sleep", "600"]);
+        var target = await Sleeper.RunAsync(Lab, Unique("pingme"));
         var ping = await Lab.PingAsync(target.Name, count: 5);
 
         // A rootless engine's (or Desktop's) container IPs are not on this host: the ping must not be sent from it.
@@ -87,7 +89,7 @@ public sealed class ExposingPortsTests : LabTest
     public async Task Ping_from_a_helper_container_when_the_host_may_not_ping_says_so()
     {
         await using var desktopLike = await DockerLab.ConnectAsync("test-ping-from-container", new LabOptions { PreferHostPing = false });
-        var target = await desktopLike.RunAsync("busybox:stable", name: Unique("pingme"), command: ["sleep", "600"]);
+        var target = await Sleeper.RunAsync(desktopLike, Unique("pingme"));
         try
         {
             var ping = await desktopLike.PingAsync(target.Name, count: 3);
@@ -108,7 +110,7 @@ public sealed class ExposingPortsTests : LabTest
     [DockerFact]
     public async Task Exec_captures_output_and_exit_code()
     {
-        var box = await Lab.RunAsync("busybox:stable", name: Unique("exec"), command: ["sleep", "600"]);
+        var box = await Sleeper.RunAsync(Lab, Unique("exec"));
         var ok = await Lab.ExecAsync(box.Name, "sh", "-c", "echo out; echo err >&2");
         var bad = await Lab.ExecAsync(box.Name, "sh", "-c", "exit 3");
 
@@ -120,8 +122,8 @@ public sealed class ExposingPortsTests : LabTest
     public async Task Rerunning_a_named_step_replaces_the_earlier_container()
     {
         var name = Unique("rerun");
-        var first = await Lab.RunAsync("busybox:stable", name: name, command: ["sleep", "600"]);
-        var second = await Lab.RunAsync("busybox:stable", name: name, command: ["sleep", "600"]);
+        var first = await Sleeper.RunAsync(Lab, name);
+        var second = await Sleeper.RunAsync(Lab, name);
 
         Assert.NotEqual(first.Id, second.Id);
         Assert.Single(await Lab.PsAsync(all: true), r => r.Names == name);

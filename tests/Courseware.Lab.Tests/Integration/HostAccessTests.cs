@@ -1,3 +1,5 @@
+using Courseware.Lab.Tests.Support;
+
 namespace Courseware.Lab.Tests.Integration;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class HostAccessTests : LabTest
     private async Task<(string Name, string Ip, string Gateway)> ClientAsync(RunOptions? options = null)
     {
         var name = Unique("client");
-        await Lab.RunAsync("busybox:stable", (options ?? new RunOptions()) with { Name = name, Command = ["sleep", "600"], Interactive = false });
+        await Sleeper.RunAsync(Lab, name, options);
         var bridge = Assert.Single((await Lab.InspectAsync(name)).Networks);
         return (name, bridge.IpAddress, bridge.Gateway);
     }
@@ -88,7 +90,7 @@ public sealed class HostAccessTests : LabTest
     {
         using var service = Lab.ListenOnHost("0.0.0.0");
         var name = Unique("named");
-        var container = await Lab.RunAsync("busybox:stable", name: name, command: ["sleep", "600"], addHosts: ["host.docker.internal:host-gateway"]);
+        var container = await Sleeper.RunAsync(Lab, name, new RunOptions { AddHosts = ["host.docker.internal:host-gateway"] });
         Assert.Equal($"docker run -d --name {name} --add-host host.docker.internal:host-gateway busybox:stable sleep 600", container.CommandLine);
         var gateway = Assert.Single((await Lab.InspectAsync(name)).Networks).Gateway;
 
@@ -111,9 +113,9 @@ public sealed class HostAccessTests : LabTest
     public async Task A_malformed_add_host_is_refused_before_anything_is_created()
     {
         var name = Unique("bad");
-        var e = await Assert.ThrowsAsync<LabException>(() => Lab.RunAsync("busybox:stable", name: name, addHosts: ["host.docker.internal"]));
+        var e = await Assert.ThrowsAsync<LabException>(() => Lab.RunAsync(LabImages.Base, name: name, addHosts: ["host.docker.internal"]));
         Assert.Contains("is not NAME:ADDRESS", e.Problem);
-        var e2 = await Assert.ThrowsAsync<LabException>(() => Lab.RunAsync("busybox:stable", name: name, addHosts: ["db:not-an-ip"]));
+        var e2 = await Assert.ThrowsAsync<LabException>(() => Lab.RunAsync(LabImages.Base, name: name, addHosts: ["db:not-an-ip"]));
         Assert.Contains("'not-an-ip' is not an IP address", e2.Problem);
         Assert.Empty(await Lab.PsAsync());
     }

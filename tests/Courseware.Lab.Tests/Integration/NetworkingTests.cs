@@ -1,3 +1,5 @@
+using Courseware.Lab.Tests.Support;
+
 namespace Courseware.Lab.Tests.Integration;
 
 /// <summary>Lesson 02's claims: DNS by name on a user-defined bridge and not on the default one, aliases, isolation.</summary>
@@ -13,8 +15,8 @@ public sealed class NetworkingTests : LabTest
 
         var web = Unique("web");
         var client = Unique("client");
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = web, Network = net, NetworkAliases = ["site"], Command = ["sleep", "600"], Interactive = false });
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = client, Network = net, Command = ["sleep", "600"], Interactive = false });
+        await Sleeper.RunAsync(Lab, web, new RunOptions { Network = net, NetworkAliases = ["site"] });
+        await Sleeper.RunAsync(Lab, client, new RunOptions { Network = net });
 
         var byName = await Lab.Network.ResolveAsync(client, web);
         var byAlias = await Lab.Network.ResolveAsync(client, "site");
@@ -33,8 +35,8 @@ public sealed class NetworkingTests : LabTest
         // The same two containers on the default bridge: reachable by IP, not by name.
         var webB = Unique("webb");
         var clientB = Unique("clientb");
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = webB, Command = ["sleep", "600"], Interactive = false });
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = clientB, Command = ["sleep", "600"], Interactive = false });
+        await Sleeper.RunAsync(Lab, webB);
+        await Sleeper.RunAsync(Lab, clientB);
         var bridge = await Lab.Network.InspectAsync("bridge");
         Assert.Matches(@"^\d+\.\d+\.\d+\.1$", Assert.Single(bridge.Gateways));
         Assert.False(bridge.HasEmbeddedDns);
@@ -56,8 +58,8 @@ public sealed class NetworkingTests : LabTest
         await Lab.Network.CreateAsync(back);
         var a = Unique("a");
         var b = Unique("b");
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = a, Network = front, Command = ["sleep", "600"], Interactive = false });
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = b, Network = back, Command = ["sleep", "600"], Interactive = false });
+        await Sleeper.RunAsync(Lab, a, new RunOptions { Network = front });
+        await Sleeper.RunAsync(Lab, b, new RunOptions { Network = back });
         var bIp = (await Lab.InspectAsync(b)).IpAddressOn(back);
 
         var isolated = await Lab.PingAsync(a, bIp, count: 2);
@@ -75,14 +77,14 @@ public sealed class NetworkingTests : LabTest
     [DockerFact]
     public async Task Network_none_has_no_address_and_host_shares_the_host_stack()
     {
-        var none = await Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("none"), Network = "none", Command = ["sleep", "600"], Interactive = false });
+        var none = await Sleeper.RunAsync(Lab, Unique("none"), new RunOptions { Network = PredefinedNetworks.None });
         var details = await Lab.InspectAsync(none.Name);
         Assert.Null(details.IpAddress);
         var ifaces = await Lab.ExecAsync(none.Name, "ip", "-o", "link");
         Assert.DoesNotContain("eth0", ifaces.Stdout);
         await Assert.ThrowsAsync<LabException>(() => Lab.PingAsync(none.Name));
 
-        var host = await Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("host"), Network = "host", Command = ["sleep", "600"], Interactive = false });
+        var host = await Sleeper.RunAsync(Lab, Unique("host"), new RunOptions { Network = PredefinedNetworks.Host });
         var hostIfaces = await Lab.ExecAsync(host.Name, "ip", "-o", "link");
         Assert.Contains("docker0", hostIfaces.Stdout);
     }
@@ -92,7 +94,7 @@ public sealed class NetworkingTests : LabTest
     {
         var net = Unique("again");
         var first = await Lab.Network.CreateAsync(net);
-        await Lab.RunAsync("busybox:stable", new RunOptions { Name = Unique("member"), Network = net, Command = ["sleep", "600"], Interactive = false });
+        await Sleeper.RunAsync(Lab, Unique("member"), new RunOptions { Network = net });
         var second = await Lab.Network.CreateAsync(net);
         Assert.NotEqual(first.Id, second.Id);
         Assert.Empty(second.Containers);

@@ -1,3 +1,5 @@
+using Courseware.Lab.Tests.Support;
+
 namespace Courseware.Lab.Tests.Integration;
 
 /// <summary>
@@ -6,21 +8,17 @@ namespace Courseware.Lab.Tests.Integration;
 /// </summary>
 public sealed class OutsideChangesTests : LabTest
 {
-    private static void Docker(params string[] args)
-    {
-        var (exit, output, error) = Prerequisites.Run("docker", args);
-        Assert.True(exit == 0, $"docker {string.Join(' ', args)}: {output}{error}");
-    }
+    private static void Docker(params string[] args) => DockerCli.Ok(args);
 
     [DockerFact]
     public async Task A_container_removed_from_outside_is_no_such_container_with_the_step_to_redo()
     {
-        var box = await Lab.RunAsync("busybox:stable", name: Unique("removed"), command: ["sleep", "600"]);
+        var box = await Sleeper.RunAsync(Lab, Unique("removed"));
         Docker("rm", "-f", box.Name);
 
-        var inspect = await Assert.ThrowsAsync<LabException>(() => Lab.InspectAsync(box.Name));
-        var exec = await Assert.ThrowsAsync<LabException>(() => Lab.ExecAsync(box.Name, "true"));
-        var ping = await Assert.ThrowsAsync<LabException>(() => Lab.PingAsync(box.Name, count: 1));
+        var inspect = await Assert.ThrowsAsync<NoSuchObjectException>(() => Lab.InspectAsync(box.Name));
+        var exec = await Assert.ThrowsAsync<NoSuchObjectException>(() => Lab.ExecAsync(box.Name, "true"));
+        var ping = await Assert.ThrowsAsync<NoSuchObjectException>(() => Lab.PingAsync(box.Name, count: 1));
 
         foreach (var e in new[] { inspect, exec, ping })
         {
@@ -33,7 +31,7 @@ public sealed class OutsideChangesTests : LabTest
     [DockerFact]
     public async Task A_container_killed_from_outside_says_it_was_killed_not_that_it_exited_early()
     {
-        var box = await Lab.RunAsync("busybox:stable", name: Unique("killed"), command: ["sh", "-c", "echo serving; sleep 600"]);
+        var box = await Lab.RunAsync(LabImages.Base, name: Unique("killed"), command: ["sh", "-c", "echo serving; sleep 600"]);
         Docker("kill", box.Name);
 
         var e = await Assert.ThrowsAsync<ContainerExitedException>(() => Lab.ExecAsync(box.Name, "true"));
@@ -48,7 +46,7 @@ public sealed class OutsideChangesTests : LabTest
     [DockerFact]
     public async Task Waiting_for_a_page_of_a_container_killed_meanwhile_stops_with_the_reason()
     {
-        var web = await Lab.RunAsync("busybox:stable", name: Unique("killed-web"), publish: ["80"], command: ["sleep", "600"]);
+        var web = await Sleeper.RunAsync(Lab, Unique("killed-web"), new RunOptions { Publish = ["80"] });
         Docker("kill", web.Name);
 
         var e = await Assert.ThrowsAsync<ContainerExitedException>(() => Lab.WaitForHttpAsync(web, timeout: TimeSpan.FromSeconds(20)));

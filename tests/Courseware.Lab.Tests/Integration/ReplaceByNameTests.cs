@@ -1,3 +1,5 @@
+using Courseware.Lab.Tests.Support;
+
 namespace Courseware.Lab.Tests.Integration;
 
 /// <summary>
@@ -10,15 +12,15 @@ public sealed class ReplaceByNameTests : LabTest
     [DockerFact]
     public async Task A_container_named_like_another_containers_id_prefix_leaves_that_container_alone()
     {
-        var first = await Lab.RunAsync("busybox:stable", name: Unique("first"), command: ["sleep", "600"]);
+        var first = await Sleeper.RunAsync(Lab, Unique("first"));
         var lookalike = first.Id[..12];
 
-        var second = await Lab.RunAsync("busybox:stable", name: lookalike, command: ["sleep", "600"]);
+        var second = await Sleeper.RunAsync(Lab, lookalike);
 
         Assert.True((await Lab.InspectAsync(first.Id)).Running);
         Assert.Equal(lookalike, (await Lab.InspectAsync(second.Id)).Name);
         // The same name again replaces the container that has it.
-        var third = await Lab.RunAsync("busybox:stable", name: lookalike, command: ["sleep", "600"]);
+        var third = await Sleeper.RunAsync(Lab, lookalike);
         Assert.NotEqual(second.Id, third.Id);
         Assert.True((await Lab.InspectAsync(first.Id)).Running);
     }

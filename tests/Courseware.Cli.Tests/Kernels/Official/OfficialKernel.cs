@@ -4,67 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Courseware.Cli.Notebooks;
+using Courseware.Lab;
 
-namespace Courseware.Cli.Kernels;
-
-/// <summary>How to start the official kernel.</summary>
-public sealed record OfficialKernelOptions
-{
-    /// <summary>The kernel's working directory (--working-dir): where relative #r paths resolve. Usually the notebook's folder.</summary>
-    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
-
-    /// <summary>Where `dotnet tool run` looks for the tool manifest; by default the nearest folder above WorkingDirectory that has one.</summary>
-    public string? ToolDirectory { get; init; }
-
-    public string DefaultKernel { get; init; } = "csharp";
-
-    /// <summary>Covers a cold start on a 2-core machine: first JIT of the tool and of Roslyn.</summary>
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// After the kernel exits, connect a Lab once, which removes the Docker resources of course processes that are gone,
-    /// the kernel's included (they carry its pid, not ours).
-    /// </summary>
-    public bool RemoveLeftoversOnDispose { get; init; } = true;
-}
-
-/// <summary>One event the kernel sent: its type, the token of the command it belongs to, and its JSON body.</summary>
-public sealed record KernelEventEnvelope(string EventType, string? CommandToken, JsonElement Event)
-{
-    public override string ToString() => $"{EventType} ({CommandToken})";
-}
-
-/// <summary>What one SubmitCode did in the official kernel.</summary>
-public sealed record KernelSubmission(string Token, string Code, bool Succeeded, string? FailureMessage, IReadOnlyList<KernelEventEnvelope> Events, TimeSpan Duration)
-{
-    /// <summary>Everything the code wrote to Console.Out.</summary>
-    public string StandardOutput => string.Concat(PlainValues("StandardOutputValueProduced"));
-
-    /// <summary>Displayed and returned values as (mime type, value), in order.</summary>
-    public IReadOnlyList<(string MimeType, string Value)> DisplayedValues =>
-        Events.Where(e => e.EventType is "DisplayedValueProduced" or "DisplayedValueUpdated" or "ReturnValueProduced")
-            .SelectMany(e => FormattedValues(e.Event)).ToArray();
-
-    private IEnumerable<string> PlainValues(string eventType) =>
-        Events.Where(e => e.EventType == eventType).SelectMany(e => FormattedValues(e.Event)).Where(v => v.MimeType == "text/plain").Select(v => v.Value);
-
-    private static IEnumerable<(string MimeType, string Value)> FormattedValues(JsonElement e) =>
-        e.TryGetProperty("formattedValues", out var values) && values.ValueKind == JsonValueKind.Array
-            ? values.EnumerateArray().Select(v => (v.GetProperty("mimeType").GetString() ?? "", v.GetProperty("value").GetString() ?? ""))
-            : [];
-}
-
-/// <summary>A notebook code cell and what the official kernel made of it.</summary>
-public sealed record OfficialCellResult(string CellId, IReadOnlyList<string> Tags, KernelSubmission Submission)
-{
-    public bool ExpectsError => Tags.Contains(NotebookCell.RaisesExceptionTag);
-
-    /// <summary>Failed when it should not have, or succeeded where the notebook says it must fail.</summary>
-    public bool IsUnexpected => Submission.Succeeded == ExpectsError;
-}
-
-/// <summary>The kernel's process exited, or never said it was ready.</summary>
-public sealed class OfficialKernelException(string message, Exception? inner = null) : Exception(message, inner);
+namespace Courseware.Cli.Tests.Kernels;
 
 /// <summary>
 /// Drives the official .NET Interactive kernel (the dotnet-interactive tool from the repository's tool manifest) over

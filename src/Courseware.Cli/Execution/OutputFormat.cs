@@ -1,0 +1,3 @@
+namespace Courseware.Cli.Execution;
+
+public enum OutputFormat { Ipynb, Html, Pdf }

@@ -1,0 +1,3 @@
+namespace Courseware.Cli.Notebooks;
+
+public enum ParameterType { Int, Long, Double, String, Bool }
