@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # What the test suite needs beyond the .NET SDK and the Docker engine: Debian's nbformat (to validate the executed
-# notebooks), Chromium (to open the exported HTML), and the pinned dotnet tools (the official kernel, dotnet-repl).
+# notebooks), Chromium (to open the exported HTML), the host tools docker.Host runs on the engine's host (tcpdump,
+# conntrack, iproute2's ss and ip; the helper container uses the host's own binaries), and the pinned dotnet tools
+# (the official kernel, dotnet-repl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 /usr/bin/python3 -c 'import nbformat' >/dev/null 2>&1 || missing+=(python3-nbformat)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# By path, not PATH: the rootless leg's user has no sbin in its PATH.
+[ -x /usr/bin/tcpdump ] || [ -x /usr/sbin/tcpdump ] || missing+=(tcpdump)
+[ -x /usr/sbin/conntrack ] || [ -x /usr/bin/conntrack ] || missing+=(conntrack)
+{ [ -x /usr/bin/ss ] || [ -x /bin/ss ]; } && { [ -x /usr/sbin/ip ] || [ -x /bin/ip ] || [ -x /sbin/ip ]; } || missing+=(iproute2)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[ensure-test-deps] installing ${missing[*]}" >&2
   apt-get update -qq
