@@ -46,8 +46,8 @@ public sealed partial class HostCommands
     public async Task<HostCommandResult> NsenterAsync(string container, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         RequireCommand(command, "docker.Host.NsenterAsync(\"web\", \"ss\", \"-ltn\")");
-        var pid = await PidAsync(container, cancellationToken).ConfigureAwait(false);
-        return await Helper.RunAsync(command, HostHelper.NetAdminCaps, pid, cancellationToken).ConfigureAwait(false);
+        var ns = await NamespaceAsync(container, cancellationToken).ConfigureAwait(false);
+        return await Helper.RunAsync(command, HostHelper.NetAdminCaps, ns, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -56,8 +56,8 @@ public sealed partial class HostCommands
     /// </summary>
     public async Task<ListeningSockets> ListeningAsync(string container, CancellationToken cancellationToken = default)
     {
-        var pid = await PidAsync(container, cancellationToken).ConfigureAwait(false);
-        var ss = Succeeded(await Helper.RunAsync(["ss", "-ltunp"], HostHelper.EnterCaps, pid, cancellationToken).ConfigureAwait(false));
+        var ns = await NamespaceAsync(container, cancellationToken).ConfigureAwait(false);
+        var ss = Succeeded(await Helper.RunAsync(["ss", "-ltunp"], HostHelper.ReadCaps, ns, cancellationToken).ConfigureAwait(false));
         return new ListeningSockets(container, SsOutput.Parse(ss.Stdout), ss);
     }
 
@@ -94,10 +94,11 @@ public sealed partial class HostCommands
 
         string[] command = ["timeout", "-s", "INT", maxSeconds.ToString(CultureInfo.InvariantCulture),
             "tcpdump", "-n", "-l", "-Z", "root", "-c", maxPackets.ToString(CultureInfo.InvariantCulture), "-i", iface, .. filter.Length > 0 ? [filter] : Array.Empty<string>()];
-        var id = await Helper.StartAsync(command, HostHelper.CaptureCaps, null, cancellationToken).ConfigureAwait(false);
+        var run = await Helper.StartAsync(command, HostHelper.CaptureCaps, null, cancellationToken).ConfigureAwait(false);
+        var id = run.Id;
         try
         {
-            await WaitUntilListeningAsync(id, command, cancellationToken).ConfigureAwait(false);
+            await WaitUntilListeningAsync(run, cancellationToken).ConfigureAwait(false);
             await during().ConfigureAwait(false);
             // The last packets of an exchange (the final ACK) reach the interface just after the call returns.
             await Task.Delay(300, cancellationToken).ConfigureAwait(false);
@@ -105,7 +106,7 @@ public sealed partial class HostCommands
             var wait = await _lab.EngineAsync("docker wait", () => _lab.Client.Containers.WaitContainerAsync(id, cancellationToken)).ConfigureAwait(false);
             var (stdout, stderr) = await Helper.OutputAsync(id, cancellationToken).ConfigureAwait(false);
             // 124: timeout ended it after maxSeconds; its packets are kept all the same.
-            var result = Succeeded(HostHelper.Result(command, HostHelper.CaptureCaps, null, wait.StatusCode, stdout, stderr, tool: "tcpdump"), acceptedExitCodes: [124]);
+            var result = Succeeded(HostHelper.Result(run, wait.StatusCode, stdout, stderr, tool: "tcpdump"), acceptedExitCodes: [124]);
             var statistics = string.Join('\n', stderr.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.Contains("packets ", StringComparison.Ordinal)));
             return new CaptureResult(iface, filter, TcpdumpOutput.Parse(stdout), statistics, result);
         }
@@ -116,8 +117,9 @@ public sealed partial class HostCommands
     }
 
     /// <summary>tcpdump says "listening on IFACE" once its socket is open: packets from then on are captured.</summary>
-    private async Task WaitUntilListeningAsync(string id, IReadOnlyList<string> command, CancellationToken cancellationToken)
+    private async Task WaitUntilListeningAsync(HelperRun run, CancellationToken cancellationToken)
     {
+        var id = run.Id;
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
@@ -126,7 +128,7 @@ public sealed partial class HostCommands
             var state = await _lab.EngineAsync("docker inspect", () => _lab.Client.Containers.InspectContainerAsync(id, cancellationToken)).ConfigureAwait(false);
             if (state.State?.Running != true)
             {
-                Succeeded(HostHelper.Result(command, HostHelper.CaptureCaps, null, state.State?.ExitCode ?? -1, stdout, stderr, tool: "tcpdump"));
+                Succeeded(HostHelper.Result(run, state.State?.ExitCode ?? -1, stdout, stderr, tool: "tcpdump"));
                 throw new LabException("tcpdump stopped before it listened.", "Read its output below.", stderr + stdout);
             }
             if (DateTime.UtcNow > deadline)
@@ -163,32 +165,33 @@ public sealed partial class HostCommands
         }
         if (found.Contains(wanted)) return found;
 
-        // Containers with a network namespace of their own (not the host's: a helper's would list every host interface).
-        var pids = new List<long>();
-        foreach (var c in containers.Where(c => c.HostConfig?.NetworkMode is not ("host")))
+        // The host end of each veth: a container's eth0@ifN is the host's interface N. Only containers with a network
+        // namespace of their own (a helper's is the host's, whose list would name every interface).
+        var peers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in containers.Where(c => c.HostConfig?.NetworkMode is not "host"))
         {
-            var inspect = await _lab.EngineAsync($"docker inspect {c.ID}", () => _lab.Client.Containers.InspectContainerAsync(c.ID, cancellationToken)).ConfigureAwait(false);
-            if (inspect.State?.Pid is > 0 and var pid) pids.Add(pid);
+            var ns = await NamespaceAsync(c.ID, cancellationToken).ConfigureAwait(false);
+            var links = await Helper.RunAsync(["ip", "-o", "link", "show"], HostHelper.ReadCaps, ns, cancellationToken).ConfigureAwait(false);
+            foreach (Match m in VethPeer().Matches(links.Stdout)) peers.Add(m.Groups["peer"].Value);
         }
-        if (pids.Count == 0) return found;
-        var script = $"for p in {string.Join(' ', pids)}; do nsenter -t $p -n ip -o link show; done | sed -n 's/^[0-9]*: [^:@]*@if\\([0-9]*\\):.*/\\1/p' | " +
-                     "while read i; do ip -o link show | sed -n \"s/^$i: \\([^:@]*\\)[:@].*/\\1/p\"; done";
-        var veths = Succeeded(await Helper.RunAsync(["sh", "-c", script], HostHelper.EnterCaps, null, cancellationToken, tool: "ip").ConfigureAwait(false));
-        foreach (var name in veths.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) found.Add(name);
+        if (peers.Count == 0) return found;
+        var host = await Helper.RunAsync(["ip", "-o", "link", "show"], HostHelper.ReadCaps, null, cancellationToken).ConfigureAwait(false);
+        foreach (Match m in Link().Matches(host.Stdout))
+            if (peers.Contains(m.Groups["index"].Value)) found.Add(m.Groups["name"].Value);
         return found;
     }
 
     private static string BridgeName(NetworkResponse n) =>
         n.Options is not null && n.Options.TryGetValue("com.docker.network.bridge.name", out var name) && name.Length > 0 ? name : "br-" + n.ID[..12];
 
-    /// <summary>The host pid of a running container: its network namespace is /proc/PID/ns/net.</summary>
-    private async Task<long> PidAsync(string container, CancellationToken cancellationToken)
+    /// <summary>A running container's network namespace: its id, name and host pid.</summary>
+    private async Task<ContainerNamespace> NamespaceAsync(string container, CancellationToken cancellationToken)
     {
         var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (!details.Running)
             throw new ContainerExitedException(details.Name, details.ExitCode, await _lab.LogsAsync(details.Id, 20, cancellationToken).ConfigureAwait(false));
         var inspect = await _lab.EngineAsync($"docker inspect {details.Name}", () => _lab.Client.Containers.InspectContainerAsync(details.Id, cancellationToken)).ConfigureAwait(false);
-        return inspect.State?.Pid ?? 0;
+        return new ContainerNamespace(details.Id, details.Name, inspect.State?.Pid ?? 0);
     }
 
     /// <summary>A host tool's run that must succeed: anything else is a typed error with its output.</summary>
@@ -204,6 +207,13 @@ public sealed partial class HostCommands
         if (command.Count == 0 || string.IsNullOrEmpty(command[0]))
             throw new LabException("No command was given to run on the engine's host.", $"Name the command and its arguments, e.g. {example}.");
     }
+
+    // `ip -o link` lines: "2: eth0@if23: <…>" in a container (peer index 23), "23: veth1a2b3c4@if2: <…>" on the host.
+    [GeneratedRegex(@"(?m)^\d+: [^:@\s]+@if(?<peer>\d+):", RegexOptions.CultureInvariant)]
+    private static partial Regex VethPeer();
+
+    [GeneratedRegex(@"(?m)^(?<index>\d+): (?<name>[^:@\s]+)[:@]", RegexOptions.CultureInvariant)]
+    private static partial Regex Link();
 
     // What `ip link` accepts as a name: up to 15 characters, no spaces or slashes.
     [GeneratedRegex(@"^[A-Za-z0-9_.@-]{1,15}$", RegexOptions.CultureInvariant)]

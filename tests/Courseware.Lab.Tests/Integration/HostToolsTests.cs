@@ -43,7 +43,9 @@ public sealed class HostToolsTests : LabTest
         Assert.Contains($"--dport {port}", dnat.Match);
         Assert.Contains(nat.Masquerade, r => r.Chain == "POSTROUTING" && r.Source == subnet && r.Match.Contains("! -o docker0", StringComparison.Ordinal));
         Assert.Equal("iptables -t nat -S", nat.Command.HostCommand);
-        Assert.StartsWith("docker run --rm --network host --pid host --cap-drop ALL ", nat.Command.CommandLine);
+        // Rootful: in dockerd's own namespaces (--pid host, nsenter); rootless: RootlessKit's network, the host's binaries by chroot.
+        Assert.StartsWith(Lab.Engine.IsRootless ? "docker run --rm --network host -v /:/host:ro --tmpfs /host/run --cap-drop ALL "
+            : "docker run --rm --network host --pid host --cap-drop ALL ", nat.Command.CommandLine);
         await AssertOnlyAsync(name);
     }
 
@@ -59,7 +61,13 @@ public sealed class HostToolsTests : LabTest
         Assert.Equal(("tcp", "127.0.0.1", 8080), (socket.Protocol, socket.Address, socket.Port));
         Assert.True(socket.LoopbackOnly);
         Assert.StartsWith("httpd (pid ", socket.Process);
-        Assert.Matches(@"^nsenter -t \d+ -n ss -ltunp$", listening.Command.HostCommand);
+        if (Lab.Engine.IsRootless)
+        {
+            Assert.Equal("ss -ltunp", listening.Command.HostCommand);
+            Assert.Contains($" --network container:{name} ", listening.Command.CommandLine);
+        }
+        else
+            Assert.Matches(@"^nsenter -t \d+ -n ss -ltunp$", listening.Command.HostCommand);
         await AssertOnlyAsync(name);
     }
 
