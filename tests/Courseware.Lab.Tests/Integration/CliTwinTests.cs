@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Courseware.Lab.Tests.Integration;
 
-/// <summary>What a cell shows is what its docker CLI comment prints: inspect's raw JSON and the build log.</summary>
+/// <summary>What a cell shows is what its docker CLI comment prints: inspect's raw JSON, the build log, a host command's helper.</summary>
 public sealed class CliTwinTests : LabTest
 {
     [DockerFact]
@@ -46,17 +46,32 @@ public sealed class CliTwinTests : LabTest
         Assert.Equal(build.ImageId, (await DockerCli("image", "inspect", "-f", "{{.Id}}", "courseware-test-twin")).Trim());
     }
 
-    /// <summary>Runs the docker CLI against the same engine, at the engine's own API version (as the library asks).</summary>
-    private async Task<string> DockerCli(params string[] args)
+    [DockerFact]
+    public async Task A_host_commands_docker_command_pasted_into_a_shell_prints_what_the_library_got()
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var name = Unique("local");
+        await Lab.RunAsync("busybox:stable", new RunOptions { Name = name, Command = ["httpd", "-f", "-p", "127.0.0.1:8080", "-h", "/etc"], Interactive = false });
+        var link = await Lab.Host.RunAsync("ip", "-o", "link", "show", "lo");
+        var listening = await Lab.Host.ListeningAsync(name);
+
+        Assert.Equal(link.Stdout.TrimEnd('\n'), await Run("sh", "-c", link.CommandLine));
+        Assert.Equal(listening.Command.Stdout.TrimEnd('\n'), await Run("sh", "-c", listening.Command.CommandLine));
+    }
+
+    /// <summary>Runs the docker CLI against the same engine, at the engine's own API version (as the library asks).</summary>
+    private Task<string> DockerCli(params string[] args) => Run("docker", args);
+
+    /// <summary>A program (the docker CLI, or sh running a docker command line) with the engine's API version set.</summary>
+    private async Task<string> Run(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOCKER_API_VERSION"] = Lab.Engine.ApiVersion;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"docker {string.Join(' ', args)} failed: {stderr}");
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} failed: {stderr}");
         return (await stdout).TrimEnd('\n');
     }
 }
