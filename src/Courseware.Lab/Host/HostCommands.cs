@@ -170,8 +170,12 @@ public sealed partial class HostCommands
         var peers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in containers.Where(c => c.HostConfig?.NetworkMode is not "host"))
         {
-            var ns = await NamespaceAsync(c.ID, cancellationToken).ConfigureAwait(false);
-            var links = await Helper.RunAsync(["ip", "-o", "link", "show"], HostHelper.ReadCaps, ns, cancellationToken).ConfigureAwait(false);
+            HostCommandResult links;
+            try
+            {
+                links = await Helper.RunAsync(["ip", "-o", "link", "show"], HostHelper.ReadCaps, await NamespaceAsync(c.ID, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContainerExitedException) { continue; } // stopped since docker ps listed it: it has no veth any more
             foreach (Match m in VethPeer().Matches(links.Stdout)) peers.Add(m.Groups["peer"].Value);
         }
         if (peers.Count == 0) return found;
