@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the test suite needs beyond the .NET SDK and the Docker engine: Debian's nbformat (to validate the executed
 # notebooks), Chromium (to open the exported HTML and print it to PDF), poppler-utils (to read the PDFs), nbconvert
-# (the exporter teachers run on our executed notebooks), and the pinned dotnet tools (the official kernel, dotnet-repl).
+# (the exporter teachers run on our executed notebooks), the host tools docker.Host runs on the engine's host (tcpdump,
+# conntrack, iproute2's ss and ip; the helper container uses the host's own binaries), and the pinned dotnet tools
+# (the official kernel, dotnet-repl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -9,6 +11,10 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
 [ -x /usr/bin/jupyter-nbconvert ] || missing+=(jupyter-nbconvert)
+# By path, not PATH: the rootless leg's user has no sbin in its PATH.
+[ -x /usr/bin/tcpdump ] || [ -x /usr/sbin/tcpdump ] || missing+=(tcpdump)
+[ -x /usr/sbin/conntrack ] || [ -x /usr/bin/conntrack ] || missing+=(conntrack)
+{ [ -x /usr/bin/ss ] || [ -x /bin/ss ]; } && { [ -x /usr/sbin/ip ] || [ -x /bin/ip ] || [ -x /sbin/ip ]; } || missing+=(iproute2)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[ensure-test-deps] installing ${missing[*]}" >&2
   apt-get update -qq

@@ -33,6 +33,10 @@ public static class LabFormatters
             Add<IEnumerable<NetworkDetails>>(NetworkCards.ToHtml, NetworkCards.ToText);
             Add<ResolveResult>(ResolveResultCard.ToHtml);
             Add<ExecResult>(ExecResultCard.ToHtml);
+            Add<HostCommandResult>(HostCards.CommandToHtml);
+            Add<NatRules>(HostCards.NatToHtml, HostCards.NatToText);
+            Add<ListeningSockets>(HostCards.SocketsToHtml, HostCards.SocketsToText);
+            Add<CaptureResult>(HostCards.CaptureToHtml, HostCards.CaptureToText);
             Add<HostListener>(HostListenerCard.ToHtml);
             Add<LanNeighbour>(LanNeighbourCard.ToHtml);
             Add<LanExposureReport>(LanExposureCard.ToHtml);

@@ -23,6 +23,7 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         Swarm = new SwarmCommands(this);
         Service = new ServiceCommands(this);
         Cluster = new ClusterCommands(this);
+        Host = new HostCommands(this);
         CountSession();
     }
 
@@ -55,6 +56,9 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 
     /// <summary>Several Docker hosts on this machine, each an engine in a container (lesson 03).</summary>
     public ClusterCommands Cluster { get; }
+
+    /// <summary>The engine host's own tools (iptables, ss, tcpdump), run by a short-lived helper container.</summary>
+    public HostCommands Host { get; }
 
     /// <summary>
     /// Connects to the engine the docker CLI would use (DOCKER_HOST, docker context, default socket)

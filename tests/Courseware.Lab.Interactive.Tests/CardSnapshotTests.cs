@@ -33,6 +33,10 @@ public sealed partial class CardSnapshotTests
     [Fact] public void Unresolved_name() => Approvals.Verify(Render(Samples.NotResolved()));
     [Fact] public void Exec_that_failed() => Approvals.Verify(Render(Samples.Exec(exitCode: 1)));
     [Fact] public void Cleanup_report() => Approvals.Verify(Render(Samples.Cleanup()));
+    [Fact] public void Host_command() => Approvals.Verify(Render(Samples.HostCommand()));
+    [Fact] public void Nat_rules() => Approvals.Verify(Render(Samples.Nat()));
+    [Fact] public void Listening_sockets() => Approvals.Verify(Render(Samples.Listening()));
+    [Fact] public void Capture() => Approvals.Verify(Render(Samples.Capture()));
 
     [Fact]
     public void Error_box_of_a_lab_exception() =>

@@ -83,4 +83,33 @@ internal static class Samples
         new("web", ["ip", "-4", "addr"], exitCode, "1: lo: <LOOPBACK,UP> mtu 65536\n    inet 127.0.0.1/8 scope host lo\n", exitCode == 0 ? "" : "ip: can't find device 'eth9'\n");
 
     public static CleanupReport Cleanup() => new(["web", "client"], ["labnet"], ["exercise4"]);
+
+    private const string HelperPrefix = "docker run --rm --network host --pid host --cap-drop ALL --cap-add SYS_ADMIN --cap-add SYS_CHROOT --cap-add SYS_PTRACE";
+
+    private static HostCommandResult HostRun(IReadOnlyList<string> command, string stdout, string caps = " --cap-add NET_ADMIN --cap-add NET_RAW", long exitCode = 0, string stderr = "", int shownPrefix = 0) =>
+        new(command, exitCode, stdout, stderr, $"{HelperPrefix}{caps} busybox:stable sh -c '…' sh {string.Join(' ', command.Skip(shownPrefix))}");
+
+    public static HostCommandResult HostCommand() =>
+        HostRun(["ss", "-ltn"], "State  Recv-Q Send-Q Local Address:Port Peer Address:Port\nLISTEN 0      4096         0.0.0.0:8080      0.0.0.0:*\n");
+
+    public static NatRules Nat() => new(
+        [
+            new NatRule("POSTROUTING", "all", "-s 172.17.0.0/16 ! -o docker0", "MASQUERADE", "", "-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE"),
+            new NatRule("DOCKER", "all", "-i docker0", "RETURN", "", "-A DOCKER -i docker0 -j RETURN"),
+            new NatRule("DOCKER", "tcp", "! -i docker0 --dport 8080", "DNAT", "172.17.0.2:80", "-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80"),
+        ],
+        HostRun(["iptables", "-t", "nat", "-S"], "-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n…\n"));
+
+    public static ListeningSockets Listening() => new("web",
+        [new ListeningSocket("tcp", "127.0.0.1", 8080, "httpd (pid 4242)"), new ListeningSocket("tcp", "0.0.0.0", 80, "")],
+        HostRun(["nsenter", "-t", "4242", "-n", "ss", "-ltunp"], "Netid State …\n", caps: "", shownPrefix: 4));
+
+    public static CaptureResult Capture() => new("docker0", "tcp port 80",
+        [
+            new CapturedPacket("12:20:02.537093", "172.17.0.1:59812", "172.17.0.2:80", "TCP", "Flags [S], seq 2815219919, win 64240, length 0"),
+            new CapturedPacket("12:20:02.537131", "172.17.0.2:80", "172.17.0.1:59812", "TCP", "Flags [S.], seq 365563630, ack 2815219920, win 65160, length 0"),
+            new CapturedPacket("12:20:02.537682", "172.17.0.2:80", "172.17.0.1:59812", "TCP", "Flags [P.], seq 1:232, ack 126, win 64, length 231: HTTP: HTTP/1.1 200 OK <b>"),
+        ],
+        "3 packets captured\n3 packets received by filter\n0 packets dropped by kernel",
+        HostRun(["timeout", "-s", "INT", "30", "tcpdump", "-n", "-l", "-Z", "root", "-c", "100", "-i", "docker0", "tcp port 80"], "…", caps: " --cap-add NET_RAW --cap-add SETUID --cap-add SETGID"));
 }

@@ -13,9 +13,19 @@ public static class DockerCli
     public static (int Exit, string Output, string Error) Run(params string[] args) => Run(args, apiVersion: null);
 
     /// <param name="apiVersion">DOCKER_API_VERSION, to ask at the API version the library uses; null for the CLI's own.</param>
-    public static (int Exit, string Output, string Error) Run(IReadOnlyList<string> args, string? apiVersion)
+    public static (int Exit, string Output, string Error) Run(IReadOnlyList<string> args, string? apiVersion) => Start("docker", args, apiVersion);
+
+    /// <summary>A docker command line as a learner pastes it into a terminal (<c>sh -c</c>), which must succeed; its stdout.</summary>
+    public static string ShellOk(string commandLine, string? apiVersion)
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var (exit, output, error) = Start("sh", ["-c", commandLine], apiVersion);
+        Assert.True(exit == 0, $"{commandLine} failed (exit {exit}): {output}{error}");
+        return output;
+    }
+
+    private static (int Exit, string Output, string Error) Start(string program, IReadOnlyList<string> args, string? apiVersion)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         if (apiVersion is not null) start.Environment["DOCKER_API_VERSION"] = apiVersion;
         using var process = Process.Start(start)!;

@@ -9,9 +9,13 @@ internal static class ExecResultCard
         var exit = x.Succeeded ? Badge("exit code 0", "ok") : Badge($"exit code {x.ExitCode}", "bad");
         var body =
             $"<div class=\"cw-title\"><span class=\"cw-muted\">$</span> {Code(x.CommandLine)}{exit}</div>" +
-            (x.Stdout.Length == 0 && x.Stderr.Length == 0 ? "<div class=\"cw-muted\">(no output)</div>" : "") +
-            (x.Stdout.Length == 0 ? "" : Pre(x.Stdout)) +
-            (x.Stderr.Length == 0 ? "" : "<div class=\"cw-muted\">stderr</div>" + Pre(x.Stderr, "cw-stderr"));
+            Output(x.Stdout, x.Stderr);
         return Root($"<div class=\"cw-card\">{body}</div>");
     }
+
+    /// <summary>What a command printed: stdout, then stderr apart, or "(no output)".</summary>
+    public static string Output(string stdout, string stderr) =>
+        (stdout.Length == 0 && stderr.Length == 0 ? "<div class=\"cw-muted\">(no output)</div>" : "") +
+        (stdout.Length == 0 ? "" : Pre(stdout)) +
+        (stderr.Length == 0 ? "" : "<div class=\"cw-muted\">stderr</div>" + Pre(stderr, "cw-stderr"));
 }

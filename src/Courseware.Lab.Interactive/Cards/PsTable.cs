@@ -1,4 +1,3 @@
-using System.Text;
 using static Courseware.Lab.Interactive.Html;
 
 namespace Courseware.Lab.Interactive;
@@ -24,15 +23,8 @@ internal static class PsTable
 
     public static string ToText(IEnumerable<PsRow> rows) => ToText(rows, DateTimeOffset.UtcNow);
 
-    public static string ToText(IEnumerable<PsRow> rows, DateTimeOffset now)
-    {
-        var table = rows.Select(r => new[] { r.ShortId, r.Image, r.Command, RelativeTime.Ago(r.Created, now), r.Status, r.PortsText, r.Names }).ToList();
-        var widths = Headers.Select((h, i) => table.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        var sb = new StringBuilder();
-        foreach (var line in table.Prepend(Headers))
-            sb.AppendLine(string.Join("   ", line.Select((cell, i) => i == line.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
-        return sb.ToString().TrimEnd();
-    }
+    public static string ToText(IEnumerable<PsRow> rows, DateTimeOffset now) =>
+        TextColumns.Of(Headers, rows.Select(r => (IReadOnlyList<string>)[r.ShortId, r.Image, r.Command, RelativeTime.Ago(r.Created, now), r.Status, r.PortsText, r.Names]));
 
     public static string StateClass(string state) => state switch
     {

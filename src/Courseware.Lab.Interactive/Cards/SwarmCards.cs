@@ -1,4 +1,3 @@
-using System.Text;
 using static Courseware.Lab.Interactive.Html;
 
 namespace Courseware.Lab.Interactive;
@@ -19,12 +18,12 @@ internal static class SwarmCards
     public static string NodesToHtml(IEnumerable<SwarmNode> nodes) =>
         Root(Table(NodeHeaders, nodes.Select(n => (IReadOnlyList<string>)NodeCells(n).Select((c, i) => i == 1 ? $"<b>{E(c)}</b>" : E(c)).ToList()), "No nodes."));
 
-    public static string NodesToText(IEnumerable<SwarmNode> nodes) => Columns(NodeHeaders, nodes.Select(NodeCells));
+    public static string NodesToText(IEnumerable<SwarmNode> nodes) => TextColumns.Of(NodeHeaders, nodes.Select(NodeCells));
 
     public static string TasksToHtml(IEnumerable<ServiceTask> tasks) =>
         Root(Table(TaskHeaders, tasks.Select(t => (IReadOnlyList<string>)TaskCells(t).Select((c, i) => i == 2 ? $"<b>{E(c)}</b>" : i == 4 ? $"<span class=\"{PsTable.StateClass(c)}\">●</span> {E(c)}" : E(c)).ToList()), "No tasks."));
 
-    public static string TasksToText(IEnumerable<ServiceTask> tasks) => Columns(TaskHeaders, tasks.Select(TaskCells));
+    public static string TasksToText(IEnumerable<ServiceTask> tasks) => TextColumns.Of(TaskHeaders, tasks.Select(TaskCells));
 
     public static string ClusterToHtml(LabCluster cluster) =>
         Root("<div class=\"cw-card\">" +
@@ -35,15 +34,4 @@ internal static class SwarmCards
 
     public static string IpvsToHtml(IpvsCheck check) =>
         Root($"<div class=\"cw-card\"><span class=\"{(check.Available ? "cw-ok" : "cw-warn")}\">{(check.Available ? "✔" : "⚠")}</span> {E(check.ToString())}</div>");
-
-    /// <summary>Columns padded like the CLI's tables, so text/plain reads as the terminal would.</summary>
-    private static string Columns(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var table = rows.ToList();
-        var widths = headers.Select((h, i) => table.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        var sb = new StringBuilder();
-        foreach (var line in table.Prepend(headers))
-            sb.AppendLine(string.Join("   ", line.Select((cell, i) => i == line.Count - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
-        return sb.ToString().TrimEnd();
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
@@ -8,13 +7,11 @@ public sealed partial class DockerLab
     /// <summary>The host end of the neighbour's veth pair.</summary>
     public const string LanInterface = "cw-lan0";
 
-    private static readonly string[] HelperCaps = ["NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"];
-
     /// <summary>
     /// Makes a LAN neighbour (see <see cref="LanNeighbour"/>):
     /// <c>docker run -d --name NAME --network none busybox:stable sleep 86400</c>, then a short-lived helper,
-    /// <c>docker run --rm --network host --pid host --cap-add NET_ADMIN --cap-add SYS_ADMIN --cap-add SYS_PTRACE busybox:stable sh -c '…'</c>,
-    /// adds the veth pair, moves one end into the neighbour and addresses both. Only a rootful Linux engine shares the
+    /// <c>docker run --rm --network host --pid host --cap-drop ALL --cap-add … busybox:stable sh -c '…'</c> (see
+    /// <see cref="HostHelper"/>: the host's own sh, ip and nsenter), adds the veth pair, moves one end into the neighbour and addresses both. Only a rootful Linux engine shares the
     /// host's network with its bridges; on Docker Desktop or a rootless engine the result says why none was made.
     /// </summary>
     public async Task<LanNeighbour> AddLanNeighbourAsync(string name = "lan-neighbour", string hostAddress = "10.250.0.1", string address = "10.250.0.2", CancellationToken cancellationToken = default)
@@ -32,7 +29,7 @@ public sealed partial class DockerLab
             $"gw=$(ip route | sed -n 's/^default via \\([^ ]*\\) dev \\([^ ]*\\).*/via \\1 dev \\2/p' | head -n 1)",
             $"if r=$(ip route get {address} 2>/dev/null) && [ -n \"$gw\" ] && ! echo \"$r\" | grep -q \"$gw\"; then echo \"{address} is already routed on this host: $r\" >&2; exit 3; fi",
             $"ip link del {LanInterface} 2>/dev/null || true",
-            // busybox ip ignores 'peer name': the peer comes out as vethN, read back from the link's name@peer.
+            // The peer gets the kernel's name (vethN), read back from the link's name@peer.
             $"ip link add {LanInterface} type veth",
             $"peer=$(ip -o link show {LanInterface} | sed -n 's/^[0-9]*: {LanInterface}@\\([^:]*\\):.*/\\1/p')",
             $"ip link set $peer netns {pid}",
@@ -42,17 +39,28 @@ public sealed partial class DockerLab
             $"nsenter -t {pid} -n ip link set $peer up",
             $"nsenter -t {pid} -n ip route add default via {hostAddress}",
         ]);
-        var wiring = await RunHostHelperAsync(["sh", "-c", script], cancellationToken).ConfigureAwait(false);
-        if (wiring.ExitCode != 0)
+        string[] wire = ["sh", "-c", script];
+        HostCommandResult wiring;
+        try
+        {
+            wiring = await Host.Helper.RunAsync(wire, HostHelper.NetAdminCaps, null, cancellationToken, tool: "ip").ConfigureAwait(false);
+        }
+        catch
+        {
+            await RmAsync(name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        if (!wiring.Succeeded)
         {
             await RmAsync(name, cancellationToken).ConfigureAwait(false);
-            throw new LabException($"The LAN neighbour could not be wired: {wiring.Output.Trim()}",
+            throw new LabException($"The LAN neighbour could not be wired: {(wiring.Stderr + wiring.Stdout).Trim()}",
                 wiring.ExitCode == 3 ? "Pass addresses this host does not use, e.g. AddLanNeighbourAsync(hostAddress: \"10.251.0.1\", address: \"10.251.0.2\")."
-                    : "The helper needs --pid host and the NET_ADMIN, SYS_ADMIN and SYS_PTRACE capabilities; a hardened engine (userns-remap, an authorization plugin) may refuse them.");
+                    : "The helper needs --pid host and the capabilities its command line lists; a hardened engine (userns-remap, an authorization plugin) may refuse them.",
+                wiring.CommandLine);
         }
         return new LanNeighbour(name, address, hostAddress, LanInterface, true,
             $"A --network none container with one end of a veth pair; the other end, {LanInterface}, is the host's interface at {hostAddress}.",
-            [run.ToCommandLine(LabImages.Base), HostHelperCommandLine(["sh", "-c", script])]);
+            [run.ToCommandLine(LabImages.Base), wiring.CommandLine]);
     }
 
     /// <summary>
@@ -78,7 +86,7 @@ public sealed partial class DockerLab
 
     /// <summary>
     /// A host firewall that drops everything arriving from the neighbour, like ufw's "deny incoming" limited to that
-    /// interface: <c>iptables -I INPUT -i cw-lan0 -j DROP</c>, run in the host's namespaces by a helper container.
+    /// interface: <c>iptables -I INPUT -i cw-lan0 -j DROP</c>, the host's own iptables run by the helper container (<see cref="HostHelper"/>).
     /// Dispose it to remove the rule.
     /// </summary>
     public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default,
@@ -87,59 +95,17 @@ public sealed partial class DockerLab
         neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
         if (!neighbour.Available) throw new LabException("There is no LAN neighbour on this engine to firewall.", neighbour.Why);
         string[] rule = ["INPUT", "-i", neighbour.HostInterface, "-j", "DROP"];
-        var add = await RunHostHelperAsync(HostIptables(["-I", .. rule]), cancellationToken).ConfigureAwait(false);
-        if (add.ExitCode != 0)
-            throw new LabException($"The host firewall rule could not be added: {add.Output.Trim()}",
-                "The host needs the iptables command (Debian/Ubuntu: apt-get install iptables).");
+        var add = await Host.Helper.RunAsync(["iptables", "-I", .. rule], HostHelper.NetAdminCaps, null, cancellationToken).ConfigureAwait(false);
+        if (!add.Succeeded)
+            throw new LabException($"The host firewall rule could not be added: {(add.Stderr + add.Stdout).Trim()}",
+                "Read iptables' message; the same helper in a terminal fails the same way: " + add.CommandLine);
         return new HostFirewallRule($"iptables -I {string.Join(' ', rule)}", async () =>
         {
             // Delete every copy: a killed earlier run may have left one behind.
             for (var i = 0; i < 5; i++)
-                if ((await RunHostHelperAsync(HostIptables(["-D", .. rule]), CancellationToken.None).ConfigureAwait(false)).ExitCode != 0)
+                if (!(await Host.Helper.RunAsync(["iptables", "-D", .. rule], HostHelper.NetAdminCaps, null, CancellationToken.None).ConfigureAwait(false)).Succeeded)
                     break;
         });
-    }
-
-    /// <summary>
-    /// The host's own iptables, run from the helper: it already shares the host's network; nsenter -m borrows the mount
-    /// namespace (the host's iptables binary and libraries) of dockerd, a process every rootful engine has on the host.
-    /// </summary>
-    private static string[] HostIptables(IReadOnlyList<string> arguments) =>
-        ["sh", "-c", "PATH=/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin nsenter -t \"$(pidof dockerd | cut -d ' ' -f 1)\" -m iptables " + string.Join(' ', arguments)];
-
-    private static string HostHelperCommandLine(IReadOnlyList<string> command) =>
-        CliTwin.Command(["docker", "run", "--rm", "--network", PredefinedNetworks.Host, "--pid", "host", .. HelperCaps.SelectMany(c => new[] { "--cap-add", c }), LabImages.Base, .. command]);
-
-    /// <summary>Runs a short-lived helper in the host's network and pid namespaces and returns its exit code and output.</summary>
-    private async Task<(long ExitCode, string Output)> RunHostHelperAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
-    {
-        await EnsureImageAsync(LabImages.Base, cancellationToken).ConfigureAwait(false);
-        CreateContainerResponse created;
-        try
-        {
-            created = await Client.Containers.CreateContainerAsync(new CreateContainerParameters
-            {
-                Image = LabImages.Base,
-                Cmd = command.ToList(),
-                Labels = NewLabels(),
-                HostConfig = new HostConfig { NetworkMode = PredefinedNetworks.Host, PidMode = "host", CapAdd = HelperCaps.ToList() },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
-        {
-            throw EngineErrors.Translate(e, Engine.Endpoint, HostHelperCommandLine(command));
-        }
-        try
-        {
-            await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
-            var wait = await Client.Containers.WaitContainerAsync(created.ID, cancellationToken).ConfigureAwait(false);
-            var output = string.Join('\n', await LogsAsync(created.ID, 50, cancellationToken).ConfigureAwait(false));
-            return (wait.StatusCode, output);
-        }
-        finally
-        {
-            await RmAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
-        }
     }
 }
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace Courseware.Lab.Tests.Integration;
 
-/// <summary>What a cell shows is what its docker CLI comment prints: inspect's raw JSON and the build log.</summary>
+/// <summary>What a cell shows is what its docker CLI comment prints: inspect's raw JSON, the build log, a host command's helper.</summary>
 public sealed class CliTwinTests : LabTest
 {
     [DockerFact]
@@ -45,6 +45,18 @@ public sealed class CliTwinTests : LabTest
         var labels = Cli("image", "inspect", "-f", "{{index .Config.Labels \"courseware.session\"}}", "courseware-test-twin");
         Assert.Equal(Lab.SessionId, labels.Trim());
         Assert.Equal(build.ImageId, Cli("image", "inspect", "-f", "{{.Id}}", "courseware-test-twin").Trim());
+    }
+
+    [DockerFact]
+    public async Task A_host_commands_docker_command_pasted_into_a_shell_prints_what_the_library_got()
+    {
+        var name = Unique("local");
+        await Lab.RunAsync(LabImages.Base, new RunOptions { Name = name, Command = ["httpd", "-f", "-p", "127.0.0.1:8080", "-h", "/etc"], Interactive = false });
+        var link = await Lab.Host.RunAsync("ip", "-o", "link", "show", "lo");
+        var listening = await Lab.Host.ListeningAsync(name);
+
+        Assert.Equal(link.Stdout.TrimEnd('\n'), DockerCli.ShellOk(link.CommandLine, Lab.Engine.ApiVersion).TrimEnd('\n'));
+        Assert.Equal(listening.Command.Stdout.TrimEnd('\n'), DockerCli.ShellOk(listening.Command.CommandLine, Lab.Engine.ApiVersion).TrimEnd('\n'));
     }
 
     /// <summary>Runs the docker CLI against the same engine, at the engine's own API version (as the library asks).</summary>

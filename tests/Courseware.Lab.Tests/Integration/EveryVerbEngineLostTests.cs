@@ -67,6 +67,13 @@ public sealed class EveryVerbEngineLostTests
         ["LabCluster.LoadImagesAsync(String[])"] = e => e.Cluster.LoadImagesAsync(LabImages.Base),
         ["LabCluster.CheckIpvsAsync(CancellationToken)"] = e => e.Cluster.CheckIpvsAsync(),
         ["LabCluster.RmAsync(CancellationToken)"] = e => e.Cluster.RmAsync(),
+        ["HostCommands.RunAsync(String[])"] = e => e.Lab.Host.RunAsync("ip", "-o", "link"),
+        ["HostCommands.RunAsync(IReadOnlyList`1, CancellationToken)"] = e => e.Lab.Host.RunAsync(["ip", "-o", "link"], CancellationToken.None),
+        ["HostCommands.NsenterAsync(String, String[])"] = e => e.Lab.Host.NsenterAsync("web", "ss", "-ltn"),
+        ["HostCommands.NsenterAsync(String, IReadOnlyList`1, CancellationToken)"] = e => e.Lab.Host.NsenterAsync("web", ["ss", "-ltn"], CancellationToken.None),
+        ["HostCommands.ListeningAsync(String, CancellationToken)"] = e => e.Lab.Host.ListeningAsync("web"),
+        ["HostCommands.NatRulesAsync(CancellationToken)"] = e => e.Lab.Host.NatRulesAsync(),
+        ["HostCommands.CaptureAsync(String, String, Func`1, Int32, Int32, CancellationToken)"] = e => e.Lab.Host.CaptureAsync("docker0", "tcp port 80", () => Task.CompletedTask),
     };
 
     /// <summary>The verbs of a check cell: inside <see cref="DockerLab.CheckAsync"/> they make ✗ with the engine's problem and fix.</summary>
@@ -98,7 +105,7 @@ public sealed class EveryVerbEngineLostTests
     };
 
     private static readonly Type[] Groups =
-        [typeof(DockerLab), typeof(NetworkCommands), typeof(VolumeCommands), typeof(SwarmCommands), typeof(ServiceCommands), typeof(ClusterCommands), typeof(LabCluster), typeof(Check)];
+        [typeof(DockerLab), typeof(NetworkCommands), typeof(VolumeCommands), typeof(SwarmCommands), typeof(ServiceCommands), typeof(ClusterCommands), typeof(LabCluster), typeof(HostCommands), typeof(Check)];
 
     private static string Key(MethodInfo m) => $"{m.DeclaringType!.Name}.{m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})";
 
