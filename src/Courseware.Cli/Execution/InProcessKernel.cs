@@ -83,9 +83,10 @@ public sealed class InProcessKernel : IDisposable
     public bool HasKernel(string name) =>
         _kernel.ChildKernels.Any(k => k.Name == name || k.KernelInfo.Aliases.Contains(name));
 
-    public async Task<CellExecution> ExecuteAsync(string code, string kernelName, int executionCount, TimeSpan? timeout, CancellationToken cancellationToken)
+    public async Task<CellExecution> ExecuteAsync(string code, string kernelName, int executionCount, TimeSpan? timeout, CancellationToken cancellationToken,
+        IOutputListener? listener = null)
     {
-        var collector = new OutputCollector(executionCount);
+        var collector = new OutputCollector(executionCount, listener);
         var command = new SubmitCode(code, kernelName);
         var token = command.GetOrCreateToken();
         var stopwatch = Stopwatch.StartNew();
@@ -110,7 +111,7 @@ public sealed class InProcessKernel : IDisposable
             var message = result == ExecutionResult.TimedOut
                 ? $"The cell ran longer than {timeout!.Value.TotalSeconds:0.###} s (--cell-timeout) and was cancelled. " +
                   "Code that ignores KernelInvocationContext.Current.CancellationToken keeps running until courseware exits."
-                : "The run was interrupted (Ctrl+C) and the cell was cancelled.";
+                : "The cell was interrupted (Ctrl+C, or the notebook's interrupt) and cancelled.";
             var name = result == ExecutionResult.TimedOut ? "CellTimeoutError" : "KeyboardInterrupt";
             collector.AddError(name, message, [$"{name}: {message}"]);
             return new CellExecution(result, collector.Snapshot(), stopwatch.Elapsed, name, message);
@@ -125,6 +126,20 @@ public sealed class InProcessKernel : IDisposable
         var (errorName, errorValue, traceback) = Describe(failed);
         collector.AddError(errorName, errorValue, traceback);
         return new CellExecution(ExecutionResult.Failed, collector.Snapshot(), stopwatch.Elapsed, errorName, errorValue);
+    }
+
+    /// <summary>The C# kernel's completions at a position of the code (line and UTF-16 character, from 0).</summary>
+    public async Task<CompletionsProduced?> CompleteAsync(string code, LinePosition position, CancellationToken cancellationToken)
+    {
+        var result = await _kernel.SendAsync(new RequestCompletions(code, position, "csharp"), cancellationToken).ConfigureAwait(false);
+        return result.Events.OfType<CompletionsProduced>().FirstOrDefault();
+    }
+
+    /// <summary>The C# kernel's hover text (signature and documentation) at a position of the code.</summary>
+    public async Task<HoverTextProduced?> HoverAsync(string code, LinePosition position, CancellationToken cancellationToken)
+    {
+        var result = await _kernel.SendAsync(new RequestHoverText(code, position, "csharp"), cancellationToken).ConfigureAwait(false);
+        return result.Events.OfType<HoverTextProduced>().FirstOrDefault();
     }
 
     /// <summary>Jupyter's ename/evalue/traceback for a failed submission, without the scripting engine's own frames.</summary>

@@ -107,7 +107,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
                 var hint = EarlierCellHints.For(execution, outcomes);
                 if (hint is not null) EarlierCellHints.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
-                var outcome = Judge(start, cell, execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
+                var outcome = Judge(start, cell.HasTag(NotebookCell.RaisesExceptionTag), execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
                 outcomes.Add(outcome);
                 progress.CellFinished(outcome);
 
@@ -141,9 +141,9 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
             outputs, cleanup, cleanupProblem, interrupted, checks, outputProblem);
     }
 
-    private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution, string? hint = null)
+    /// <summary>How a cell ended, from what its submission did; the Jupyter kernel judges its cells the same way.</summary>
+    internal static CellOutcome Judge(CellStart start, bool expectsError, CellExecution execution, string? hint = null)
     {
-        var expectsError = cell.HasTag(NotebookCell.RaisesExceptionTag);
         var (status, error) = execution.Result switch
         {
             ExecutionResult.TimedOut => (CellStatus.TimedOut, execution.ErrorMessage),
@@ -163,13 +163,13 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter)
     /// Removes every container, network and image that sessions of this process created. The kernel runs in this
     /// process, so whatever Lab the notebook connected is labelled with this pid.
     /// </summary>
-    public static async Task<(CleanupReport? Report, string? Problem)> CleanupAsync()
+    public static async Task<(CleanupReport? Report, string? Problem)> CleanupAsync(TimeSpan? limit = null)
     {
         // Nothing connected, nothing created: no need to reach the engine (or to have one).
         if (!DockerLab.AnySessionInThisProcess) return (null, null);
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(60));
             return (await DockerLab.CleanThisProcessAsync(cancellationToken: timeout.Token).ConfigureAwait(false), null);
         }
         catch (EngineUnreachableException)
