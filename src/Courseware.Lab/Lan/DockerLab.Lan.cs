@@ -89,7 +89,8 @@ public sealed partial class DockerLab
                 "The host needs the iptables command (Debian/Ubuntu: apt-get install iptables).");
         return new HostFirewallRule($"iptables -I {string.Join(' ', rule)}", async () =>
         {
-            // Delete every copy: a killed earlier run may have left one behind.
+            // Delete every copy: a killed earlier run may have left one behind. Also when the cell was interrupted.
+            using var cleanup = CellCancellation.Suppress();
             for (var i = 0; i < 5; i++)
                 if ((await RunHostHelperAsync(HostIptables(["-D", .. rule]), CancellationToken.None).ConfigureAwait(false)).ExitCode != 0)
                     break;
@@ -134,6 +135,7 @@ public sealed partial class DockerLab
         }
         finally
         {
+            using var cleanup = CellCancellation.Suppress();
             await RemoveAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
         }
     }
