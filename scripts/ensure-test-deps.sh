@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # What the test suite needs beyond the .NET SDK and the Docker engine: Debian's nbformat (to validate the executed
-# notebooks), Chromium (to open the exported HTML), and the pinned dotnet tools (the official kernel, dotnet-repl).
+# notebooks), Chromium (to open the exported HTML), Jupyter's own client, nbconvert and Notebook server (to drive
+# `courseware kernel` as Jupyter front ends do), and the pinned dotnet tools (the official kernel, dotnet-repl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 /usr/bin/python3 -c 'import nbformat' >/dev/null 2>&1 || missing+=(python3-nbformat)
+/usr/bin/python3 -c 'import jupyter_client' >/dev/null 2>&1 || missing+=(python3-jupyter-client)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[ensure-test-deps] installing ${missing[*]}" >&2

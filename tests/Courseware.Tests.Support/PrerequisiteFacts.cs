@@ -38,6 +38,12 @@ public sealed class NbformatFactAttribute : FactAttribute
     public NbformatFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Nbformat);
 }
 
+/// <summary>A test that drives the courseware kernel through Jupyter's own client (Debian's python3-jupyter-client).</summary>
+public sealed class JupyterClientFactAttribute : FactAttribute
+{
+    public JupyterClientFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.JupyterClient);
+}
+
 /// <summary>A test that opens a page in headless Chromium.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {

@@ -24,7 +24,9 @@ public sealed record CellExecution(ExecutionResult Result, JsonArray Outputs, Ti
 public sealed class InProcessKernel : IDisposable
 {
     /// <summary>How long a cancelled submission may take to report that it stopped before the runner stops waiting.</summary>
-    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultCancelGrace = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan CancelRetry = TimeSpan.FromMilliseconds(200);
 
     private readonly CompositeKernel _kernel;
 
@@ -83,8 +85,11 @@ public sealed class InProcessKernel : IDisposable
     public bool HasKernel(string name) =>
         _kernel.ChildKernels.Any(k => k.Name == name || k.KernelInfo.Aliases.Contains(name));
 
+    /// <param name="listener">Hears each output as it is produced (the Jupyter kernel publishes them live).</param>
+    /// <param name="cancelGrace">How long a cancelled cell may take to stop before it is reported cancelled anyway
+    /// (<see cref="DefaultCancelGrace"/>); code that ignores its token runs on in the background either way.</param>
     public async Task<CellExecution> ExecuteAsync(string code, string kernelName, int executionCount, TimeSpan? timeout, CancellationToken cancellationToken,
-        IOutputListener? listener = null)
+        IOutputListener? listener = null, TimeSpan? cancelGrace = null)
     {
         var collector = new OutputCollector(executionCount, listener);
         var command = new SubmitCode(code, kernelName);
@@ -106,8 +111,15 @@ public sealed class InProcessKernel : IDisposable
             var result = cancellationToken.IsCancellationRequested ? ExecutionResult.Cancelled : ExecutionResult.TimedOut;
             // Cancel makes the submission report "Command cancelled." at once and cancels
             // KernelInvocationContext.Current.CancellationToken; code that never looks at that token keeps running.
-            await _kernel.SendAsync(new Cancel(), CancellationToken.None).ConfigureAwait(false);
-            await Task.WhenAny(submission, Task.Delay(CancelGrace, CancellationToken.None)).ConfigureAwait(false);
+            // Cancel only reaches the operation running at that moment: a submission the scheduler has not started yet
+            // (stopped the instant it was sent) would run to its end. So Cancel is repeated until it has stopped.
+            var grace = Task.Delay(cancelGrace ?? DefaultCancelGrace, CancellationToken.None);
+            do
+            {
+                await _kernel.SendAsync(new Cancel(), CancellationToken.None).ConfigureAwait(false);
+            }
+            while (await Task.WhenAny(submission, grace, Task.Delay(CancelRetry, CancellationToken.None)).ConfigureAwait(false) is var first
+                   && first != submission && first != grace);
             var message = result == ExecutionResult.TimedOut
                 ? $"The cell ran longer than {timeout!.Value.TotalSeconds:0.###} s (--cell-timeout) and was cancelled. " +
                   "Code that ignores KernelInvocationContext.Current.CancellationToken keeps running until courseware exits."

@@ -10,6 +10,12 @@ namespace Courseware.Cli.Jupyter;
 /// </summary>
 public sealed class ExecuteHandler(KernelReplies replies, Task<InProcessKernel> kernel)
 {
+    /// <summary>
+    /// A learner who presses interrupt wants the notebook back: a cell that ignores its token is reported interrupted
+    /// after this and runs on in the background, while the next cell already runs (the C# kernel takes it).
+    /// </summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
+
     private readonly List<CellOutcome> _outcomes = [];
     private int _executionCount;
     private CancellationTokenSource? _running;
@@ -45,7 +51,7 @@ public sealed class ExecuteHandler(KernelReplies replies, Task<InProcessKernel> 
             {
                 var csharp = await kernel.ConfigureAwait(false);
                 execution = await csharp.ExecuteAsync(code, "csharp", count, timeout: null, running.Token,
-                    silent ? null : new IopubOutputs(replies, request)).ConfigureAwait(false);
+                    silent ? null : new IopubOutputs(replies, request), InterruptGrace).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
             {

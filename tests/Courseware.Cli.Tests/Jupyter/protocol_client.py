@@ -37,6 +37,21 @@ def execute(client, code, **kwargs):
     return {"reply": reply["content"], "reply_type": reply["msg_type"], "iopub": iopub_until_idle(client, msg_id)}
 
 
+def interrupt(km, client, code, wait=0.5):
+    """Runs code, interrupts it once it runs, and returns its reply and how long the reply took after the interrupt."""
+    msg_id = client.execute(code)
+    # The cell is running once its execute_input is out.
+    while True:
+        msg = client.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            break
+    time.sleep(wait)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = reply_to(client, msg_id)
+    return {"reply": reply["content"], "returned_after": time.monotonic() - started, "iopub": iopub_until_idle(client, msg_id)}
+
+
 def main(scenario):
     km = KernelManager(kernel_name="courseware-csharp")
     km.start_kernel()
@@ -73,17 +88,21 @@ def main(scenario):
                    "inspect": inspect["content"], "incomplete": incomplete["content"], "complete": complete["content"],
                    "comm": comm["content"], "comm_type": comm["msg_type"]}
         elif scenario == "interrupt":
-            msg_id = client.execute("await Task.Delay(TimeSpan.FromSeconds(60), Microsoft.DotNet.Interactive.KernelInvocationContext.Current.CancellationToken);")
-            # The cell is running once its execute_input is out.
-            while True:
-                msg = client.get_iopub_msg(timeout=TIMEOUT)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                    break
-            started = time.monotonic()
-            km.interrupt_kernel()
-            reply = reply_to(client, msg_id)
-            returned_after = time.monotonic() - started
-            out = {"reply": reply["content"], "returned_after": returned_after, "next": execute(client, '"next cell ran"')}
+            # A cell that waits 60 s and ignores every cancellation token.
+            out = interrupt(km, client, "await Task.Delay(TimeSpan.FromSeconds(60));")
+            out["next"] = execute(client, '"next cell ran"')
+        elif scenario == "interrupt_docker":
+            # A cell awaiting a Docker call (an exec of sleep 30) with no token of its own: the interrupt must reach the
+            # library's engine call, which then ends with OperationCanceledException.
+            setup = execute(client, '#r "../build/lab/Courseware.Lab.Interactive.dll"\n'
+                                    'using Courseware.Lab;\nusing Courseware.Lab.Interactive;\nLabFormatters.Register();\n'
+                                    'var lab = await DockerLab.ConnectAsync("kernel-interrupt-test");\n'
+                                    'var box = await lab.RunAsync("busybox:stable", new RunOptions { Name = "cw-kernel-interrupt-" + Guid.NewGuid().ToString("N")[..8], Command = ["sleep", "600"] });\n'
+                                    'string caught = null;')
+            out = interrupt(km, client, 'try { await lab.ExecAsync(box.Name, "sleep", "30"); }\n'
+                                        'catch (Exception e) { caught = e.GetType().Name + ": " + e.Message; throw; }', wait=2)
+            out["setup"] = setup["reply"]
+            out["library"] = execute(client, 'for (var i = 0; i < 100 && caught is null; i++) await Task.Delay(100);\ncaught')
         elif scenario == "restart":
             before = execute(client, "var remembered = 42; remembered")
             pid_before = km.provisioner.process.pid
