@@ -44,6 +44,8 @@ public sealed class JupyterKernel
         using var sockets = new KernelSockets(connection, log);
         var host = new JupyterKernel(sockets, kernel, log);
         sockets.Start();
+        // The pid labels every Docker resource the cells create (courseware.owner.pid): said once, for whoever reads the log.
+        log.WriteLine($"[courseware kernel] pid {Environment.ProcessId}, protocol {JupyterMessage.ProtocolVersion} on {connection.Ip}");
         host._replies.Status(null, "starting");
         var shellLoop = Task.Run(host.ServeShellAsync, CancellationToken.None);
         await using (cancellationToken.Register(() => _ = host.ShutDownAsync(null, restart: false)))

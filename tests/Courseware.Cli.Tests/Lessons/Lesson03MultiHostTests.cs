@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Courseware.Cli.Tests.Support;
 
 namespace Courseware.Cli.Tests.Lessons;
@@ -13,11 +11,6 @@ namespace Courseware.Cli.Tests.Lessons;
 [Collection("lessons")]
 public sealed class Lesson03MultiHostTests
 {
-    private static string Text(ExecutedNotebook notebook, string sourceFragment) => LessonNotebook.Text(notebook.CellWithSource(sourceFragment));
-
-    private static JsonObject Figure(ExecutedNotebook notebook, string sourceFragment) =>
-        Assert.Single(LessonNotebook.Bundles(notebook.CellWithSource(sourceFragment), "application/vnd.plotly.v1+json"));
-
     [DockerFact]
     public async Task Lesson_03_forms_a_three_node_swarm_pings_across_hosts_by_name_and_spreads_a_service()
     {
@@ -41,71 +34,7 @@ public sealed class Lesson03MultiHostTests
 
         var lesson = await LessonRuns.DefaultAsync("03-multi-host-networking.ipynb");
 
-        Assert.Contains("This engine can host the cluster", Text(lesson, "docker.Cluster.WhyNotSupported"));
-        var hosts = Text(lesson, "docker.Cluster.CreateAsync(nodes: nodeCount");
-        var lan = new Dictionary<string, string>();
-        foreach (var node in new[] { "node1", "node2", "node3" })
-        {
-            Assert.Contains($"docker run -d --name {node} --network lan --hostname {node} --cap-add SYS_ADMIN", hosts);
-            lan[node] = Regex.Match(hosts, $@"{node} (\d+\.\d+\.\d+\.\d+)").Groups[1].Value;
-            Assert.NotEmpty(lan[node]);
-        }
-        Assert.Equal(3, lan.Values.Distinct().Count());
-
-        // docker node ls: three hosts, all Ready, node1 the leader.
-        var nodeLs = Text(lesson, "await manager.Swarm.NodesAsync()");
-        Assert.Matches(@"node1\s+Ready\s+Active\s+Leader", nodeLs);
-        Assert.Matches(@"node2\s+Ready\s+Active", nodeLs);
-        Assert.Matches(@"node3\s+Ready\s+Active", nodeLs);
-        Assert.Contains("node2 refused", Text(lesson, "var seenByWorker"));
-
-        // Across hosts, by name, no loss.
-        var ping = Text(lesson, "var crossPing = await node1.Docker.PingAsync(from: \"alpha\", to: \"beta\"");
-        var betaIp = Regex.Match(ping, @"PING beta \((\d+\.\d+\.\d+\.\d+)\) from alpha: 3 transmitted, 3 received, 0% packet loss").Groups[1].Value;
-        Assert.NotEmpty(betaIp);
-        var underneath = Text(lesson, "var alphaIp = (await node1.Docker.InspectAsync(\"alpha\"))");
-        Assert.Contains($"beta  {betaIp}", underneath);
-        Assert.Contains($"runs on node2, LAN address {lan["node2"]}", underneath);
-        var vxlan = Text(lesson, "var overlayNamespace");
-        Assert.Contains("vxlan id", vxlan);
-        Assert.Contains("dstport 4789", vxlan);
-        Assert.Contains($"The tunnel to node2: ", vxlan);
-        Assert.Contains($"dst {lan["node2"]}", vxlan);
-
-        // IPVS: the lesson's verdict is this kernel's.
-        var ipvs = Text(lesson, "var ipvs = await cluster.CheckIpvsAsync();");
-        Assert.Contains(Directory.Exists("/sys/module/ip_vs") ? "IPVS is available" : "IPVS is NOT in kernel", ipvs);
-        var dnsrr = !Directory.Exists("/sys/module/ip_vs");
-
-        // The service: 3 tasks, on at least 2 hosts; tasks.web has one address per task.
-        var service = Text(lesson, "await manager.Service.CreateAsync(\"web\"");
-        Assert.Contains(dnsrr ? "--endpoint-mode dnsrr exercise4" : "--network labnet exercise4", service);
-        var taskNodes = Regex.Matches(service, @"web\.\d\s+(node\d)\s+running\s+running").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(3, taskNodes.Count);
-        Assert.True(taskNodes.Distinct().Count() >= 2, service);
-        var tasksDns = Text(lesson, "var tasksAnswer = await node1.Docker.Network.ResolveAsync(\"alpha\", \"tasks.web\");");
-        Assert.Equal(3, Regex.Match(tasksDns, @"tasks\.web → ([0-9., ]+) \(from alpha\)").Groups[1].Value.Split(", ").Length);
-        Assert.Contains("title: Hello from exercise4", Text(lesson, "var viaService"));
-        Assert.Contains("web runs 5 tasks on", Text(lesson, "await docker.CheckAsync(\"Your turn 1:"));
-        var down = Text(lesson, "ScaleAsync(\"web\", 2)");
-        Assert.Equal(2, Regex.Match(down, @"tasks\.web → ([0-9., ]+) \(from alpha\)").Groups[1].Value.Split(", ").Length);
-
-        // Published: every host's LAN address serves the page on 8088.
-        var front = Text(lesson, "var page = await docker.HttpGetAsync($\"http://{node.LanAddress}:8088/\");");
-        foreach (var (node, address) in lan)
-            Assert.Contains($"{node} {address}:8088 → 200 Hello from exercise4", front);
-
-        Assert.Contains("gamma → alpha by name: 2/2 replies", Text(lesson, "await docker.CheckAsync(\"Your turn 2:"));
-        Assert.Contains("delta cannot even resolve alpha", Text(lesson, "await docker.CheckAsync(\"Your turn 3:"));
-
-        var topology = Figure(lesson, "Charts.SwarmTopology(cluster, overlayByNode)").ToJsonString();
-        Assert.Contains(betaIp, topology);
-        Assert.Contains(lan["node3"], topology);
-        var removed = Text(lesson, "await cluster.RemoveAsync()");
-        Assert.Contains("Removed 3 container(s), 1 network(s), 0 image(s), 3 volume(s).", removed);
-        // The host engine itself never joined the swarm.
-        var (_, swarm, _) = Prerequisites.Run("docker", ["info", "--format", "{{.Swarm.LocalNodeState}}"]);
-        Assert.Equal("inactive", swarm.Trim());
+        LessonFacts.Lesson03(lesson);
         await LessonRunTests.AssertHtmlRendersAsync(lesson, charts: 1);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Courseware.Cli.Tests.Support;
 
 namespace Courseware.Cli.Tests.Lessons;
@@ -36,44 +34,12 @@ public sealed class LessonRunTests
 
     private static string Text(ExecutedNotebook notebook, string sourceFragment) => LessonNotebook.Text(notebook.CellWithSource(sourceFragment));
 
-    private static JsonObject Figure(ExecutedNotebook notebook, string sourceFragment) =>
-        Assert.Single(LessonNotebook.Bundles(notebook.CellWithSource(sourceFragment), "application/vnd.plotly.v1+json"));
-
     [DockerFact]
     public async Task Lesson_01_serves_the_page_on_the_host_port_finds_the_ip_and_pings_it_without_loss()
     {
         var lesson = await LessonRuns.DefaultAsync("01-exposing-ports.ipynb");
-        var engine = await LiveEngine.GetAsync();
 
-        Assert.Contains("Linux engine", Text(lesson, "var docker = await DockerLab.ConnectAsync"));
-        Assert.Matches(@"Built exercise4 \([0-9a-f]{12}\)", Text(lesson, "docker.BuildAsync(\"exercise4\""));
-        Assert.Contains("0.0.0.0:8080 → 80/tcp", Text(lesson, "var web = await docker.RunAsync"));
-        var page = Text(lesson, "var page = await docker.WaitForHttpAsync(web);");
-        Assert.Contains("GET http://localhost:8080/ → 200 OK", page);
-        Assert.Contains("Hello from exercise4", page);
-        Assert.Contains("0.0.0.0:8080->80/tcp", Text(lesson, "// docker ps --filter label=courseware.session"));
-        var ip = Regex.Match(Text(lesson, "var info = await docker.InspectAsync(\"exercise4\");"), @"bridge (\d+\.\d+\.\d+\.\d+)").Groups[1].Value;
-        Assert.NotEmpty(ip);
-        Assert.Contains($"bridge: {ip}/", Text(lesson, "foreach (var network in info.Networks)"));
-        var ping = Text(lesson, "var hostPing = await docker.PingAsync(\"exercise4\", count: 5);");
-        // Only a rootful Linux engine's container IPs are on the host; elsewhere the ping comes from a container, and says why.
-        Assert.Contains(engine.HostCanReachContainerIps
-            ? $"PING exercise4 ({ip}) from this host: 5 transmitted, 5 received, 0% packet loss"
-            : $"PING exercise4 ({ip}) from courseware-pinger-bridge: 5 transmitted, 5 received, 0% packet loss", ping);
-        if (!engine.HostCanReachContainerIps) Assert.Contains(engine.IsRootless ? "rootless" : "VM", ping);
-        Assert.Contains(engine.Kind, Text(lesson, "var docker = await DockerLab.ConnectAsync"));
-        var rtt = Figure(lesson, "Charts.PingRtt(hostPing, containerPing)");
-        Assert.Equal(["box", "box"], rtt["data"]!.AsArray().Select(t => (string?)t!["type"]));
-
-        Assert.Contains("GET http://localhost:8081/ → 200 OK", Text(lesson, "var spec = PortPublication.Parse("));
-        Assert.Matches(@"-p 80 → Docker chose host port \d+;  -P → host port \d+", Text(lesson, "var random = await docker.RunAsync"));
-        Assert.Contains("same page: True", Text(lesson, "var twoDoors"));
-        Assert.Contains("127.0.0.1:8084 → 80/tcp", Text(lesson, "var localOnly = await"));
-        var clash = Text(lesson, "name: \"clash\"");
-        Assert.Contains("Port already allocated: Host port 8080 is already allocated", clash);
-        Assert.Contains("out of range 1-65535", Text(lesson, "PortPublication.Parse(\"99999:80\")"));
-        Assert.Equal("sankey", (string?)Figure(lesson, "Charts.PortMappings(")["data"]![0]!["type"]);
-        Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
+        await LessonFacts.Lesson01Async(lesson);
         // The figures the prose shows are inlined into the page.
         Assert.Contains("<img src=\"data:image/png;base64,", File.ReadAllText(Path.ChangeExtension(lesson.Path, ".html")));
         await AssertHtmlRendersAsync(lesson, charts: 2);
@@ -97,31 +63,7 @@ public sealed class LessonRunTests
     {
         var lesson = await LessonRuns.DefaultAsync("02-container-to-container.ipynb");
 
-        Assert.Contains("0% packet loss", Text(lesson, "await docker.PingAsync(from: \"client-default\", to: webDefaultIp"));
-        Assert.Contains("web-default does not resolve from client-default", Text(lesson, "ResolveAsync(\"client-default\", \"web-default\")"));
-        var names = Text(lesson, "ResolveAsync(\"client\", \"web\")");
-        var webIp = Regex.Match(names, @"web → (\d+\.\d+\.\d+\.\d+) \(from client\)").Groups[1].Value;
-        Assert.NotEmpty(webIp);
-        Assert.Contains($"site → {webIp} (from client)", names);
-        var byName = Text(lesson, "wget\", \"-qO-\", \"http://web/\"");
-        Assert.Contains("exit code 0", byName);
-        Assert.Contains("title: Hello from exercise4", byName);
-        Assert.Contains($"PING web ({webIp}) from client: 3 transmitted, 3 received, 0% packet loss", byName);
-
-        var isolated = Text(lesson, "display(await docker.Network.ResolveAsync(\"client-default\", \"web\"));");
-        Assert.Contains("web does not resolve from client-default", isolated);
-        Assert.Contains($"PING {webIp} ({webIp}) from client-default: no reply", isolated);
-        Assert.Contains($"PING web ({webIp}) from client-default: 2 transmitted, 2 received, 0% packet loss", Text(lesson, "await docker.Network.ConnectAsync(networkName, \"client-default\");"));
-        Assert.Contains("from client-default: no reply", Text(lesson, "await docker.Network.DisconnectAsync(networkName, \"client-default\");"));
-        Assert.Contains("from client: no reply", Text(lesson, "await docker.Network.CreateAsync(\"backend\");"));
-        Assert.Contains("docker0", Text(lesson, "name: \"on-host\""));
-        var none = Text(lesson, "name: \"no-net\"");
-        Assert.Contains("inet 127.0.0.1/8", none);
-        Assert.DoesNotContain("eth0", none);
-        var topology = Figure(lesson, "Charts.Topology(networks, containers)");
-        Assert.Contains(webIp, topology.ToJsonString());
-        // Every network the lesson made is removed (LessonRuns also checks that nothing labelled is left).
-        Assert.Matches(@"Removed \d+ container\(s\), \d+ network\(s\), 1 image\(s\)", Text(lesson, "await docker.CleanAsync()"));
+        LessonFacts.Lesson02(lesson);
         await AssertHtmlRendersAsync(lesson, charts: 2);
     }
 }
