@@ -16,7 +16,7 @@ namespace Courseware.Cli.Export;
 /// </summary>
 public static partial class HtmlExporter
 {
-    public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
+    public const string PlotlyMimeType = PlotlyJs.MimeType;
 
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
@@ -47,7 +47,7 @@ public static partial class HtmlExporter
         if (plots > 0)
         {
             page.Append("<script>/* plotly.js ").Append(PlotlyVersion).Append(" (MIT licence, (c) Plotly, Inc.), embedded by courseware */\n")
-                .Append(ForScriptElement(PlotlyScript.Value)).Append("\n</script>\n");
+                .Append(PlotlyJs.Source).Append("\n</script>\n");
         }
         page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(ScoreTable(document)).Append(body).Append("</main>\n</body>\n</html>\n");
         return page.ToString();
@@ -169,13 +169,8 @@ public static partial class HtmlExporter
         if (data[PlotlyMimeType] is { } figure)
         {
             var id = $"plotly-{++plots}";
-            var figureJson = figure is JsonValue v && v.TryGetValue<string>(out var s) ? s
-                : figure is JsonArray lines && lines.All(l => l is JsonValue) ? NotebookCell.JoinMultiline(lines)
-                : figure.ToJsonString();
             html.Append("<div class=\"output plotly\"><div id=\"").Append(id).Append("\" class=\"plotly-figure\"></div><script>\n")
-                .Append("(function () { var figure = ").Append(ForScriptElement(figureJson)).Append(";\n")
-                .Append("  Plotly.newPlot('").Append(id).Append("', figure.data || [], figure.layout || {}, Object.assign({ responsive: true, displaylogo: false }, figure.config || {}));\n")
-                .Append("})();\n</script></div>\n");
+                .Append(PlotlyJs.DrawScript(id, figure)).Append("\n</script></div>\n");
             return;
         }
         if (data["text/html"] is { } htmlValue)
@@ -219,12 +214,6 @@ public static partial class HtmlExporter
     /// Inside a script element "&lt;/script" ends it and "&lt;!--" changes how the parser reads on; in JavaScript strings
     /// (and JSON) "&lt;\/" and "&lt;\!" mean the same characters, so escaping them changes nothing else.
     /// </summary>
-    private static string ForScriptElement(string script) =>
-        ScriptBreaker().Replace(script, m => m.Value.StartsWith("<!", StringComparison.Ordinal) ? "<\\!--" : "<\\/" + m.Value[2..]);
-
-    [GeneratedRegex("</script|<!--", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptBreaker();
-
     private static string StripAnsi(string text) => AnsiEscape().Replace(text, "");
 
     [GeneratedRegex("\u001b\\[[0-9;?]*[ -/]*[@-~]")]
@@ -233,15 +222,7 @@ public static partial class HtmlExporter
     [GeneratedRegex("src=\"attachment:(?<name>[^\"]+)\"")]
     private static partial Regex AttachmentReference();
 
-    public const string PlotlyVersion = "2.35.3";
-
-    private static readonly Lazy<string> PlotlyScript = new(() =>
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("plotly.min.js")
-            ?? throw new InvalidOperationException("plotly.min.js is not embedded in courseware; see src/Courseware.Cli/assets/README.md.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    public const string PlotlyVersion = PlotlyJs.Version;
 
     private const string Css = """
         :root { color-scheme: light; --border: #d0d7de; --muted: #57606a; --code-bg: #f6f8fa; --error: #cf222e; --expected: #0969da; }

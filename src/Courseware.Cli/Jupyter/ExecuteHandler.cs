@@ -17,6 +17,7 @@ public sealed class ExecuteHandler(KernelReplies replies, Task<InProcessKernel> 
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
 
     private readonly List<CellOutcome> _outcomes = [];
+    private readonly PlotlyOffline _plotly = new();
     private int _executionCount;
     private CancellationTokenSource? _running;
 
@@ -51,7 +52,7 @@ public sealed class ExecuteHandler(KernelReplies replies, Task<InProcessKernel> 
             {
                 var csharp = await kernel.ConfigureAwait(false);
                 execution = await csharp.ExecuteAsync(code, "csharp", count, timeout: null, running.Token,
-                    silent ? null : new IopubOutputs(replies, request), InterruptGrace).ConfigureAwait(false);
+                    silent ? null : new IopubOutputs(replies, request, _plotly), InterruptGrace).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
             {
