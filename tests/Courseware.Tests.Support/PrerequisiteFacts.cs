@@ -44,6 +44,16 @@ public sealed class JupyterClientFactAttribute : FactAttribute
     public JupyterClientFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.JupyterClient);
 }
 
+/// <summary>
+/// A lesson in Debian's Jupyter Notebook server, driven by headless Chromium, on the real engine. It carries
+/// Needs=NotebookBrowser (not Needs=Docker): the engine matrix runs it on its first leg only.
+/// </summary>
+[TraitDiscoverer("Courseware.Tests.NotebookBrowserTraitDiscoverer", "Courseware.Tests.Support")]
+public sealed class NotebookBrowserFactAttribute : FactAttribute, ITraitAttribute
+{
+    public NotebookBrowserFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker ?? Prerequisites.NotebookServer);
+}
+
 /// <summary>A test that opens a page in headless Chromium.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {

@@ -4,7 +4,7 @@ namespace Courseware.Cli.Tests.Support;
 
 /// <summary>
 /// An exported page in headless Chromium (Debian's, never a downloaded one) with the network cut off: only file: and
-/// data: URLs load; anything else is recorded in <see cref="Blocked"/> and aborted. Page and console errors are
+/// data: URLs load (and, for a served page, its own loopback origin); anything else is recorded in <see cref="Blocked"/> and aborted. Page and console errors are
 /// recorded in <see cref="Problems"/>.
 /// </summary>
 public sealed class OfflinePage : IAsyncDisposable
@@ -23,7 +23,17 @@ public sealed class OfflinePage : IAsyncDisposable
     public List<string> Problems { get; } = [];
     public List<string> Blocked { get; } = [];
 
-    public static async Task<OfflinePage> OpenAsync(string htmlPath, int width = 1100, int height = 1300)
+    public static Task<OfflinePage> OpenAsync(string htmlPath, int width = 1100, int height = 1300) =>
+        OpenAsync(new Uri(htmlPath).AbsoluteUri, origin: null, width, height);
+
+    /// <summary>
+    /// A page a server on this machine's loopback serves (the Jupyter Notebook server): its own origin loads, with its
+    /// websockets; everything else is still recorded in <see cref="Blocked"/> and aborted.
+    /// </summary>
+    public static Task<OfflinePage> OpenServedAsync(Uri url, int width = 1100, int height = 1300) =>
+        OpenAsync(url.AbsoluteUri, new Uri(url.GetLeftPart(UriPartial.Authority)), width, height);
+
+    private static async Task<OfflinePage> OpenAsync(string url, Uri? origin, int width, int height)
     {
         Assert.True(Prerequisites.Browser is null, Prerequisites.Browser);
         var profile = Directory.CreateTempSubdirectory("courseware-chromium-");
@@ -35,7 +45,9 @@ public sealed class OfflinePage : IAsyncDisposable
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                "--disable-sync", "--no-first-run", "--proxy-server=127.0.0.1:9",
+                // A dead proxy for everything, loopback included, except the one origin this page comes from.
+                origin is null ? "--proxy-bypass-list=<-loopback>" : $"--proxy-bypass-list=<-loopback>;{origin.Authority}",
             ],
         });
         var tab = await browser.NewPageAsync();
@@ -46,16 +58,17 @@ public sealed class OfflinePage : IAsyncDisposable
         await tab.SetRequestInterceptionAsync(true);
         tab.Request += async (_, e) =>
         {
-            var url = e.Request.Url;
-            if (url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
+            var requested = e.Request.Url;
+            if (requested.StartsWith("file:", StringComparison.Ordinal) || requested.StartsWith("data:", StringComparison.Ordinal)
+                || (origin is not null && requested.StartsWith(origin.AbsoluteUri, StringComparison.Ordinal)))
                 await e.Request.ContinueAsync();
             else
             {
-                lock (page.Blocked) page.Blocked.Add(url);
+                lock (page.Blocked) page.Blocked.Add(requested);
                 await e.Request.AbortAsync();
             }
         };
-        await tab.GoToAsync(new Uri(htmlPath).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
+        await tab.GoToAsync(url, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
         return page;
     }
 
@@ -64,9 +77,13 @@ public sealed class OfflinePage : IAsyncDisposable
     /// <summary>A full-page screenshot (and the page itself) kept in the test output for a person to look at.</summary>
     public async Task KeepAsync(string htmlPath, string name)
     {
-        await Tab.ScreenshotAsync(Path.Combine(Paths.Artifacts, name + ".png"), new ScreenshotOptions { FullPage = true });
+        await ScreenshotAsync(name);
         File.Copy(htmlPath, Path.Combine(Paths.Artifacts, name + ".html"), overwrite: true);
     }
+
+    /// <summary>A full-page screenshot in the test output: artifacts/NAME.png.</summary>
+    public Task ScreenshotAsync(string name) =>
+        Tab.ScreenshotAsync(Path.Combine(Paths.Artifacts, name + ".png"), new ScreenshotOptions { FullPage = true });
 
     public async ValueTask DisposeAsync()
     {
