@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 missing=()
 /usr/bin/python3 -c 'import nbformat' >/dev/null 2>&1 || missing+=(python3-nbformat)
 /usr/bin/python3 -c 'import jupyter_client' >/dev/null 2>&1 || missing+=(python3-jupyter-client)
+/usr/bin/python3 -c 'import nbconvert' >/dev/null 2>&1 || missing+=(jupyter-nbconvert)
+/usr/bin/python3 -c 'import notebook.notebookapp' >/dev/null 2>&1 || missing+=(jupyter-notebook)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[ensure-test-deps] installing ${missing[*]}" >&2

@@ -29,7 +29,6 @@ public static class Prerequisites
     });
 
     private static readonly Lazy<string?> JupyterClientProblem = PythonModule("jupyter_client", "python3-jupyter-client");
-    private static readonly Lazy<string?> NbconvertProblem = PythonModule("nbconvert", "jupyter-nbconvert");
     private static readonly Lazy<string?> NotebookServerProblem = PythonModule("notebook.notebookapp", "jupyter-notebook");
 
     private static readonly Lazy<string?> ChromiumProblem = new(() =>
@@ -75,7 +74,6 @@ public static class Prerequisites
 
     public static string? Nbformat => NbformatProblem.Value;
     public static string? JupyterClient => JupyterClientProblem.Value;
-    public static string? Nbconvert => NbconvertProblem.Value;
     public static string? NotebookServer => NotebookServerProblem.Value ?? ChromiumProblem.Value;
     public static string? EngineRestart => EngineRestartProblem.Value;
     public static string? Browser => ChromiumProblem.Value;
