@@ -52,6 +52,16 @@ public sealed class JupyterLessonTests
             Assert.True((bool?)check["passed"] == true, check.ToJsonString());
         }
 
+        // Charts: the plotly mime type (VS Code, JupyterLab) plus an HTML drawing (Jupyter Notebook), and plotly.js
+        // itself sent once in the session, before the first.
+        var outputs = lesson.CodeCells.SelectMany(ExecutedNotebook.Outputs).ToList();
+        var figures = outputs.Where(o => o["data"]?["application/vnd.plotly.v1+json"] is JsonObject).ToList();
+        Assert.NotEmpty(figures);
+        Assert.All(figures, f => Assert.Contains("class=\"courseware-plotly\"", ExecutedNotebook.Join(f["data"]!["text/html"])));
+        var loaders = outputs.Where(o => ExecutedNotebook.Join(o["data"]?["text/html"]).Contains("sent once per session by the courseware kernel")).ToList();
+        Assert.Single(loaders);
+        Assert.True(outputs.IndexOf(loaders[0]) < outputs.IndexOf(figures[0]), "plotly.js must come before the first figure");
+
         switch (name[..2])
         {
             case "01":

@@ -159,6 +159,23 @@ public sealed class JupyterProtocolTests
     }
 
     [JupyterClientFact]
+    public async Task A_display_is_updated_in_place_and_cells_queued_behind_a_failure_are_aborted()
+    {
+        var result = await ScenarioAsync("update_and_abort");
+
+        var display = Assert.Single(Iopub(result["update"], "display_data"));
+        var update = Assert.Single(Iopub(result["update"], "update_display_data"));
+        Assert.Equal("step 1 of 2", (string?)display["data"]!["text/plain"]);
+        Assert.Equal("step 2 of 2", (string?)update["data"]!["text/plain"]);
+        Assert.Equal((string?)display["transient"]!["display_id"], (string?)update["transient"]!["display_id"]);
+
+        var queued = result["queued"]!.AsArray();
+        Assert.Equal(["error", "aborted", "aborted"], queued.Select(r => (string?)r!["status"]));
+        Assert.Equal("ok", (string?)result["after"]!["reply"]!["status"]);
+        Assert.Equal("runs again", (string?)Iopub(result["after"], "execute_result")[0]["data"]!["text/plain"]);
+    }
+
+    [JupyterClientFact]
     public async Task Restart_starts_a_new_kernel_process_with_fresh_state()
     {
         var result = await ScenarioAsync("restart");

@@ -110,6 +110,14 @@ def main(scenario):
             client.wait_for_ready(timeout=TIMEOUT)
             out = {"before": before, "restarted": km.provisioner.process.pid != pid_before,
                    "after": execute(client, "remembered"), "fresh": execute(client, '"fresh"')}
+        elif scenario == "update_and_abort":
+            # A display updated in place, as a progress display or a live build log is.
+            out["update"] = execute(client, 'var shown = Microsoft.DotNet.Interactive.KernelInvocationContextExtensions.Display(Microsoft.DotNet.Interactive.KernelInvocationContext.Current, "step 1 of 2", "text/plain");\n'
+                                            'shown.Update("step 2 of 2");')
+            # Run All: every cell sent at once; the one after a failure must be aborted, not run.
+            ids = [client.execute(code) for code in ('throw new Exception("first fails");', '"must not run"', '"nor this"')]
+            out["queued"] = [reply_to(client, i)["content"] for i in ids]
+            out["after"] = execute(client, '"runs again"')
         elif scenario == "bad_signature":
             forged = Session(key=b"not-the-key", signature_scheme="hmac-sha256")
             msg = forged.msg("execute_request", {"code": '"forged"', "silent": False, "store_history": True,
