@@ -65,6 +65,7 @@ public static class Program
                         "readiness" => ReadinessBench.RunAsync(ctx, cancel.Token),
                         "scale" => ScaleBench.RunAsync(ctx, cancel.Token),
                         "cluster" => ClusterLessonBench.RunAsync(ctx, cancel.Token),
+                        "kernels" => KernelBench.RunAsync(ctx, cancel.Token),
                         _ => throw new InvalidOperationException(name),
                     });
                 }

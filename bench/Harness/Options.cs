@@ -19,7 +19,7 @@ public sealed record Options
     public int SlowStartMs { get; init; } = 300;
     public string[] Raw { get; init; } = [];
 
-    public static readonly string[] Commands = ["all", "runner", "steps", "ops", "readiness", "scale", "cluster", "micro"];
+    public static readonly string[] Commands = ["all", "runner", "steps", "ops", "readiness", "scale", "cluster", "kernels", "micro"];
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- COMMAND [options]
@@ -32,6 +32,8 @@ public sealed record Options
           readiness   RunAsync return / engine StartedAt -> first HTTP 200 through the published port
           scale       1, 10, 50 exercise4 containers started and made ready with bounded parallelism
           cluster     whole lesson 03 (3-node swarm) headless vs lesson 02, same runner (not part of 'all': ~1 min a run)
+          kernels     courseware kernel vs the official dotnet-interactive Jupyter kernel through jupyter_client: start to
+                      first result (one-cell notebook, lesson 01), whole lesson 01, peak RSS (not part of 'all': ~5 min)
           micro       BenchmarkDotNet micro-benchmarks of the port-spec parser (not part of 'all')
 
         options:

@@ -31,6 +31,7 @@ public static class Program
             CleanCommand.Create(streams),
             FiguresCommand.Create(streams),
             StudentCommand.Create(streams),
+            KernelCommand.Create(streams),
         };
 }
 

@@ -16,6 +16,9 @@ public static class LabFormatters
     {
         // Per kernel, not per process: courseware run starts a fresh kernel for each notebook.
         EarlierCellHints.Install();
+        // The notebook's one set-up call also tells the library where the running cell's cancellation is, so that an
+        // interrupted cell cancels the engine call it awaits.
+        CellCancellation.Source ??= CurrentCellToken;
         lock (Gate)
         {
             if (IsRegistered()) return;
@@ -51,6 +54,25 @@ public static class LabFormatters
             Add<CheckResult>(CheckResultCard.ToHtml, CheckResultCard.ToText, (MimeTypes.Check, r => r.ToJson().ToJsonString()));
             Add<PredictionResult>(PredictionCard.ToHtml, PredictionCard.ToText, (MimeTypes.Prediction, p => p.ToJson().ToJsonString()));
             PlotlyFigure.RegisterFormatters();
+        }
+    }
+
+    /// <summary>
+    /// The running cell's token. A cancelled cell's context is complete at once, while its code is still unwinding:
+    /// its token stays the answer then. A finished cell's token is never cancelled, so work a cell started in the
+    /// background is not cut short by its end.
+    /// </summary>
+    private static CancellationToken CurrentCellToken()
+    {
+        if (KernelInvocationContext.Current is not { } context) return CancellationToken.None;
+        try
+        {
+            var token = context.CancellationToken;
+            return context.IsComplete && !token.IsCancellationRequested ? CancellationToken.None : token;
+        }
+        catch (ObjectDisposedException)
+        {
+            return CancellationToken.None;
         }
     }
 

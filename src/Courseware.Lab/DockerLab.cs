@@ -77,7 +77,9 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         {
             var builder = new DockerClientBuilder();
             if (options.Endpoint is not null) builder = builder.WithEndpoint(new Uri(options.Endpoint));
-            client = capture.Attach(builder, endpoint).Build();
+            builder = capture.Attach(builder, endpoint);
+            if (CellCancellation.Source is not null && IsPlain(endpoint)) builder = builder.WithAuthProvider(new CellCancellationHandler());
+            client = builder.Build();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -117,6 +119,13 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
             throw EngineConnectionError.Translate(endpoint, e);
         }
     }
+
+    /// <summary>A unix socket, or tcp without TLS: no auth provider of Docker.DotNet's own to keep.</summary>
+    private static bool IsPlain(string endpoint) =>
+        endpoint.StartsWith("unix://", StringComparison.Ordinal)
+        || (endpoint.StartsWith("tcp://", StringComparison.Ordinal)
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY"))
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_CERT_PATH")));
 
     private static bool IsDockerDesktop(SystemInfoResponse info) =>
         (info.OperatingSystem ?? "").Contains("Docker Desktop", StringComparison.OrdinalIgnoreCase)

@@ -27,3 +27,15 @@ public sealed class EngineRestartTraitDiscoverer : ITraitDiscoverer
 
     public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) => [new(DockerTraitDiscoverer.Name, Value)];
 }
+
+/// <summary>
+/// The trait <c>Needs=NotebookBrowser</c>: a lesson run in Jupyter Notebook in headless Chromium. What it tests is the
+/// front end, which does not depend on the engine, so the engine matrix runs it on its first leg only (with every
+/// test but the engine restarts), not on the further legs (<c>--filter Needs=Docker</c>).
+/// </summary>
+public sealed class NotebookBrowserTraitDiscoverer : ITraitDiscoverer
+{
+    public const string Value = "NotebookBrowser";
+
+    public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute) => [new(DockerTraitDiscoverer.Name, Value)];
+}

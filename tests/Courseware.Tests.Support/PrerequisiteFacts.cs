@@ -38,6 +38,22 @@ public sealed class NbformatFactAttribute : FactAttribute
     public NbformatFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Nbformat);
 }
 
+/// <summary>A test that drives the courseware kernel through Jupyter's own client (Debian's python3-jupyter-client).</summary>
+public sealed class JupyterClientFactAttribute : FactAttribute
+{
+    public JupyterClientFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.JupyterClient);
+}
+
+/// <summary>
+/// A lesson in Debian's Jupyter Notebook server, driven by headless Chromium, on the real engine. It carries
+/// Needs=NotebookBrowser (not Needs=Docker): the engine matrix runs it on its first leg only.
+/// </summary>
+[TraitDiscoverer("Courseware.Tests.NotebookBrowserTraitDiscoverer", "Courseware.Tests.Support")]
+public sealed class NotebookBrowserFactAttribute : FactAttribute, ITraitAttribute
+{
+    public NotebookBrowserFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Docker ?? Prerequisites.NotebookServer);
+}
+
 /// <summary>A test that opens a page in headless Chromium.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {

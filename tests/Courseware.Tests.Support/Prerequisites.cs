@@ -18,12 +18,18 @@ public static class Prerequisites
     /// <summary>An unprivileged account that exists on every Debian system: the "learner who is not in the docker group".</summary>
     public const string UnprivilegedUser = "nobody";
 
-    private static readonly Lazy<string?> NbformatProblem = new(() =>
+    private static readonly Lazy<string?> NbformatProblem = PythonModule("nbformat", "python3-nbformat");
+
+    /// <summary>A Python module of Debian's Jupyter packages, importable by the system Python.</summary>
+    private static Lazy<string?> PythonModule(string module, string package) => new(() =>
     {
-        if (!File.Exists(SystemPython)) return $"{SystemPython} is missing (apt-get install python3-nbformat)";
-        var (exit, _, error) = Run(SystemPython, ["-c", "import nbformat"]);
-        return exit == 0 ? null : $"python3-nbformat is not installed for {SystemPython} (apt-get install python3-nbformat): {error.Trim()}";
+        if (!File.Exists(SystemPython)) return $"{SystemPython} is missing (apt-get install {package})";
+        var (exit, _, error) = Run(SystemPython, ["-c", $"import {module}"]);
+        return exit == 0 ? null : $"{package} is not installed for {SystemPython} (apt-get install {package}): {error.Trim()}";
     });
+
+    private static readonly Lazy<string?> JupyterClientProblem = PythonModule("jupyter_client", "python3-jupyter-client");
+    private static readonly Lazy<string?> NotebookServerProblem = PythonModule("notebook.notebookapp", "jupyter-notebook");
 
     private static readonly Lazy<string?> ChromiumProblem = new(() =>
         File.Exists(Chromium) ? null : $"{Chromium} is missing (apt-get install chromium)");
@@ -74,6 +80,8 @@ public static class Prerequisites
             : "needs root to restart the rootful engine (scripts/use-engine.sh restart)"));
 
     public static string? Nbformat => NbformatProblem.Value;
+    public static string? JupyterClient => JupyterClientProblem.Value;
+    public static string? NotebookServer => NotebookServerProblem.Value ?? ChromiumProblem.Value;
     public static string? EngineRestart => EngineRestartProblem.Value;
     public static string? Browser => ChromiumProblem.Value;
     /// <summary>Debian's poppler-utils (pdftotext, pdfinfo, pdftoppm), which read the PDFs the tests make.</summary>

@@ -105,7 +105,7 @@ public static class RunCommand
                 return;
             }
             // A second Ctrl+C: the cell ignores cancellation or the clean-up hangs. Clean up here, bounded, and leave.
-            var cleanup = Task.Run(NotebookRunner.CleanupAsync);
+            var cleanup = Task.Run(() => NotebookRunner.CleanupAsync());
             cleanup.Wait(TimeSpan.FromSeconds(20));
             Environment.Exit(ExitInterrupted);
         }

@@ -24,7 +24,9 @@ public sealed record CellExecution(ExecutionResult Result, JsonArray Outputs, Ti
 public sealed class InProcessKernel : IDisposable
 {
     /// <summary>How long a cancelled submission may take to report that it stopped before the runner stops waiting.</summary>
-    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultCancelGrace = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan CancelRetry = TimeSpan.FromMilliseconds(200);
 
     private readonly CompositeKernel _kernel;
 
@@ -34,10 +36,12 @@ public sealed class InProcessKernel : IDisposable
     /// A kernel whose C# compiler has already compiled one submission. The first compilation costs about a second
     /// (Roslyn's JIT); paid here it counts as kernel start-up, not against the first cell's --cell-timeout.
     /// </summary>
-    public static Task<InProcessKernel> StartAsync(CancellationToken cancellationToken = default) =>
+    /// <param name="compilerAside">Warm the compiler on a second core meanwhile (faster start, about 14 MB more at the
+    /// peak); the Jupyter kernel, which starts while the front end connects, does without.</param>
+    public static Task<InProcessKernel> StartAsync(CancellationToken cancellationToken = default, bool compilerAside = true) =>
         Interlocked.Exchange(ref s_prestarted, null) is { } prestarted
             ? prestarted.WaitAsync(cancellationToken)
-            : StartFreshAsync(cancellationToken);
+            : StartFreshAsync(cancellationToken, compilerAside);
 
     private static Task<InProcessKernel>? s_prestarted;
 
@@ -48,12 +52,14 @@ public sealed class InProcessKernel : IDisposable
     public static void Prestart() =>
         Interlocked.CompareExchange(ref s_prestarted, Task.Run(() => StartFreshAsync(CancellationToken.None)), null);
 
-    private static async Task<InProcessKernel> StartFreshAsync(CancellationToken cancellationToken)
+    private static async Task<InProcessKernel> StartFreshAsync(CancellationToken cancellationToken, bool compilerAside = true)
     {
         // Two halves of the start, on two cores: the C# kernel's constructor (Roslyn's MEF workspace, ≈ 0.5 s) and a
         // throw-away script compilation that loads and warms the compiler itself, which the warm-up submission would
         // otherwise pay for alone afterwards (≈ 0.3 s saved of ≈ 1.1 s).
-        var compiler = Task.Run(() => CSharpScript.Create("0", ScriptOptions.Default).Compile(), cancellationToken);
+        var compiler = compilerAside
+            ? Task.Run(() => CSharpScript.Create("0", ScriptOptions.Default).Compile(), cancellationToken)
+            : Task.CompletedTask;
         var kernel = Create();
         await compiler.ConfigureAwait(false);
         var warmUp = await kernel._kernel.SendAsync(new SubmitCode(WarmUpCode, "csharp"), cancellationToken).ConfigureAwait(false);
@@ -83,9 +89,13 @@ public sealed class InProcessKernel : IDisposable
     public bool HasKernel(string name) =>
         _kernel.ChildKernels.Any(k => k.Name == name || k.KernelInfo.Aliases.Contains(name));
 
-    public async Task<CellExecution> ExecuteAsync(string code, string kernelName, int executionCount, TimeSpan? timeout, CancellationToken cancellationToken)
+    /// <param name="listener">Hears each output as it is produced (the Jupyter kernel publishes them live).</param>
+    /// <param name="cancelGrace">How long a cancelled cell may take to stop before it is reported cancelled anyway
+    /// (<see cref="DefaultCancelGrace"/>); code that ignores its token runs on in the background either way.</param>
+    public async Task<CellExecution> ExecuteAsync(string code, string kernelName, int executionCount, TimeSpan? timeout, CancellationToken cancellationToken,
+        IOutputListener? listener = null, TimeSpan? cancelGrace = null)
     {
-        var collector = new OutputCollector(executionCount);
+        var collector = new OutputCollector(executionCount, listener);
         var command = new SubmitCode(code, kernelName);
         var token = command.GetOrCreateToken();
         var stopwatch = Stopwatch.StartNew();
@@ -105,12 +115,19 @@ public sealed class InProcessKernel : IDisposable
             var result = cancellationToken.IsCancellationRequested ? ExecutionResult.Cancelled : ExecutionResult.TimedOut;
             // Cancel makes the submission report "Command cancelled." at once and cancels
             // KernelInvocationContext.Current.CancellationToken; code that never looks at that token keeps running.
-            await _kernel.SendAsync(new Cancel(), CancellationToken.None).ConfigureAwait(false);
-            await Task.WhenAny(submission, Task.Delay(CancelGrace, CancellationToken.None)).ConfigureAwait(false);
+            // Cancel only reaches the operation running at that moment: a submission the scheduler has not started yet
+            // (stopped the instant it was sent) would run to its end. So Cancel is repeated until it has stopped.
+            var grace = Task.Delay(cancelGrace ?? DefaultCancelGrace, CancellationToken.None);
+            do
+            {
+                await _kernel.SendAsync(new Cancel(), CancellationToken.None).ConfigureAwait(false);
+            }
+            while (await Task.WhenAny(submission, grace, Task.Delay(CancelRetry, CancellationToken.None)).ConfigureAwait(false) is var first
+                   && first != submission && first != grace);
             var message = result == ExecutionResult.TimedOut
                 ? $"The cell ran longer than {timeout!.Value.TotalSeconds:0.###} s (--cell-timeout) and was cancelled. " +
                   "Code that ignores KernelInvocationContext.Current.CancellationToken keeps running until courseware exits."
-                : "The run was interrupted (Ctrl+C) and the cell was cancelled.";
+                : "The cell was interrupted (Ctrl+C, or the notebook's interrupt) and cancelled.";
             var name = result == ExecutionResult.TimedOut ? "CellTimeoutError" : "KeyboardInterrupt";
             collector.AddError(name, message, [$"{name}: {message}"]);
             return new CellExecution(result, collector.Snapshot(), stopwatch.Elapsed, name, message);
@@ -125,6 +142,20 @@ public sealed class InProcessKernel : IDisposable
         var (errorName, errorValue, traceback) = Describe(failed);
         collector.AddError(errorName, errorValue, traceback);
         return new CellExecution(ExecutionResult.Failed, collector.Snapshot(), stopwatch.Elapsed, errorName, errorValue);
+    }
+
+    /// <summary>The C# kernel's completions at a position of the code (line and UTF-16 character, from 0).</summary>
+    public async Task<CompletionsProduced?> CompleteAsync(string code, LinePosition position, CancellationToken cancellationToken)
+    {
+        var result = await _kernel.SendAsync(new RequestCompletions(code, position, "csharp"), cancellationToken).ConfigureAwait(false);
+        return result.Events.OfType<CompletionsProduced>().FirstOrDefault();
+    }
+
+    /// <summary>The C# kernel's hover text (signature and documentation) at a position of the code.</summary>
+    public async Task<HoverTextProduced?> HoverAsync(string code, LinePosition position, CancellationToken cancellationToken)
+    {
+        var result = await _kernel.SendAsync(new RequestHoverText(code, position, "csharp"), cancellationToken).ConfigureAwait(false);
+        return result.Events.OfType<HoverTextProduced>().FirstOrDefault();
     }
 
     /// <summary>Jupyter's ename/evalue/traceback for a failed submission, without the scripting engine's own frames.</summary>

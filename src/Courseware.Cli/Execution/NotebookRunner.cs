@@ -96,7 +96,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
                 var hint = EarlierCellHint(execution, outcomes);
                 if (hint is not null) EarlierCellHints.AddTo(execution.Outputs, hint);
                 cell.Json["outputs"] = execution.Outputs;
-                var outcome = Judge(start, cell, execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
+                var outcome = Judge(start, cell.HasTag(NotebookCell.RaisesExceptionTag), execution, hint) with { Checks = checks.Add(cell, execution.Outputs) };
                 outcomes.Add(outcome);
                 progress.CellFinished(outcome);
 
@@ -131,9 +131,9 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
             outputs, cleanup, cleanupProblem, interrupted, checks, outputProblem, pdfProblem);
     }
 
-    private static CellOutcome Judge(CellStart start, NotebookCell cell, CellExecution execution, string? hint = null)
+    /// <summary>How a cell ended, from what its submission did; the Jupyter kernel judges its cells the same way.</summary>
+    internal static CellOutcome Judge(CellStart start, bool expectsError, CellExecution execution, string? hint = null)
     {
-        var expectsError = cell.HasTag(NotebookCell.RaisesExceptionTag);
         var (status, error) = execution.Result switch
         {
             ExecutionResult.TimedOut => (CellStatus.TimedOut, execution.ErrorMessage),
@@ -153,13 +153,13 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
     /// Removes every container, network and image that sessions of this process created. The kernel runs in this
     /// process, so whatever Lab the notebook connected is labelled with this pid.
     /// </summary>
-    public static async Task<(CleanupReport? Report, string? Problem)> CleanupAsync()
+    public static async Task<(CleanupReport? Report, string? Problem)> CleanupAsync(TimeSpan? limit = null)
     {
         // Nothing connected, nothing created: no need to reach the engine (or to have one).
         if (!DockerLab.AnySessionInThisProcess) return (null, null);
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(60));
             return (await DockerLab.CleanThisProcessAsync(cancellationToken: timeout.Token).ConfigureAwait(false), null);
         }
         catch (EngineUnreachableException)
@@ -206,9 +206,10 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
 
     /// <summary>
     /// Under a learner's own NullReferenceException, the hint naming the last cell that failed before it (a cell that
-    /// itself failed on such a null is a consequence, not the cause); see <see cref="EarlierCellHints"/>.
+    /// itself failed on such a null is a consequence, not the cause); see <see cref="EarlierCellHints"/>. The runner and
+    /// the Jupyter kernel both ask here.
     /// </summary>
-    private static string? EarlierCellHint(CellExecution execution, IReadOnlyList<CellOutcome> earlier)
+    internal static string? EarlierCellHint(CellExecution execution, IReadOnlyList<CellOutcome> earlier)
     {
         if (execution.Result != ExecutionResult.Failed || execution.ErrorName != nameof(NullReferenceException)) return null;
         var failed = earlier.LastOrDefault(o => o.IsFailure && o.Error?.StartsWith(nameof(NullReferenceException), StringComparison.Ordinal) != true);

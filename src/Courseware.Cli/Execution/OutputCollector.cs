@@ -10,8 +10,9 @@ namespace Courseware.Cli.Execution;
 /// <summary>
 /// Turns one cell's kernel events into nbformat outputs, in order: stream, display_data, execute_result, error.
 /// A display that is updated is rewritten in place, so a progress display leaves only its last state in the notebook.
+/// A listener, when given, hears each output as it is added (the Jupyter kernel publishes them live).
 /// </summary>
-public sealed class OutputCollector(int executionCount)
+public sealed class OutputCollector(int executionCount, IOutputListener? listener = null)
 {
     private readonly object _gate = new();
     private readonly JsonArray _outputs = [];
@@ -39,7 +40,10 @@ public sealed class OutputCollector(int executionCount)
                     // .NET Interactive build returns a handle whose id differs from the one it displayed) becomes
                     // a display of its own, which its later updates replace.
                     if (updated.ValueId is { } id && _displays.TryGetValue(id, out var shown))
+                    {
                         shown["data"] = Bundle(updated.FormattedValues);
+                        listener?.DisplayUpdated(Bundle(updated.FormattedValues), id);
+                    }
                     else
                         AddDisplay(updated.FormattedValues, updated.ValueId);
                     break;
@@ -56,6 +60,7 @@ public sealed class OutputCollector(int executionCount)
                         ["metadata"] = new JsonObject(),
                         ["output_type"] = "execute_result",
                     });
+                    listener?.Returned(Bundle(returned.FormattedValues), ExecutionCount);
                     break;
             }
         }
@@ -94,11 +99,13 @@ public sealed class OutputCollector(int executionCount)
         };
         _outputs.Add(output);
         if (valueId is not null) _displays[valueId] = output;
+        listener?.Displayed(Bundle(values), valueId);
     }
 
     private void AddStream(string name, string text)
     {
         if (text.Length == 0) return;
+        listener?.Streamed(name, text);
         // Jupyter merges consecutive writes to one stream into one output.
         if (_outputs.Count > 0 && _outputs[^1] is JsonObject last
             && last["output_type"]?.GetValue<string>() == "stream" && last["name"]?.GetValue<string>() == name)

@@ -70,7 +70,7 @@ public static partial class HtmlExporter
         if (hasPlots)
         {
             page.Append("<script>/* plotly.js ").Append(PlotlyVersion).Append(" (MIT licence, (c) Plotly, Inc.), embedded by courseware */\n")
-                .Append(ForScriptElement(PlotlyScript.Value)).Append("\n</script>\n");
+                .Append(PlotlyJs.Source).Append("\n</script>\n");
         }
         page.Append("</head>\n<body>\n<main class=\"notebook\">\n").Append(body).Append("</main>\n</body>\n</html>\n");
         return page.ToString();
@@ -228,13 +228,8 @@ public static partial class HtmlExporter
         if (data[MimeTypes.Plotly] is { } figure)
         {
             var id = $"plotly-{++plots}";
-            var figureJson = figure is JsonValue v && v.TryGetValue<string>(out var s) ? s
-                : figure is JsonArray lines && lines.All(l => l is JsonValue) ? NotebookCell.JoinMultiline(lines)
-                : figure.ToJsonString();
             html.Append("<div class=\"output plotly\"><div id=\"").Append(id).Append("\" class=\"plotly-figure\"></div><script>\n")
-                .Append("(function () { var figure = ").Append(ForScriptElement(figureJson)).Append(";\n")
-                .Append("  Plotly.newPlot('").Append(id).Append("', figure.data || [], figure.layout || {}, Object.assign({ responsive: true, displaylogo: false }, figure.config || {}));\n")
-                .Append("})();\n</script></div>\n");
+                .Append(PlotlyJs.DrawScript(id, figure)).Append("\n</script></div>\n");
             return;
         }
         if (data[MimeTypes.Html] is { } htmlValue)
@@ -278,12 +273,6 @@ public static partial class HtmlExporter
     /// Inside a script element "&lt;/script" ends it and "&lt;!--" changes how the parser reads on; in JavaScript strings
     /// (and JSON) "&lt;\/" and "&lt;\!" mean the same characters, so escaping them changes nothing else.
     /// </summary>
-    private static string ForScriptElement(string script) =>
-        ScriptBreaker().Replace(script, m => m.Value.StartsWith("<!", StringComparison.Ordinal) ? "<\\!--" : "<\\/" + m.Value[2..]);
-
-    [GeneratedRegex("</script|<!--", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptBreaker();
-
     private static string StripAnsi(string text) => AnsiEscape().Replace(text, "");
 
     [GeneratedRegex("\u001b\\[[0-9;?]*[ -/]*[@-~]")]
@@ -292,15 +281,7 @@ public static partial class HtmlExporter
     [GeneratedRegex("src=\"attachment:(?<name>[^\"]+)\"")]
     private static partial Regex AttachmentReference();
 
-    public const string PlotlyVersion = "2.35.3";
-
-    private static readonly Lazy<string> PlotlyScript = new(() =>
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("plotly.min.js")
-            ?? throw new InvalidOperationException("plotly.min.js is not embedded in courseware; see src/Courseware.Cli/assets/README.md.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    public const string PlotlyVersion = PlotlyJs.Version;
 
 
     [GeneratedRegex("<img src=\"(?!https?:|data:|attachment:)(?<path>[^\"]+)\"", RegexOptions.CultureInvariant)]

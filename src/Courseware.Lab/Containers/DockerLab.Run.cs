@@ -130,7 +130,9 @@ public sealed partial class DockerLab
         }
         catch (Exception e)
         {
-            // Leave nothing behind: a container that could not start is of no use to the learner.
+            // Leave nothing behind: a container that could not start is of no use to the learner, even when the cell
+            // was interrupted.
+            using var cleanup = CellCancellation.Suppress();
             await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
             if (e is DockerApiException api) throw TranslateRunError(api, image, options);
             if (EngineErrors.IsFromTheEngine(e)) throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));

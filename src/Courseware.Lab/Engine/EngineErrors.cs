@@ -17,9 +17,13 @@ internal static class EngineErrors
     /// <summary>Already gone, or being removed by someone else (409): what a clean-up may ignore.</summary>
     public static bool IsGone(Exception e) => e is DockerApiException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Conflict };
 
-    /// <summary>Did this come from the Docker client (the engine refused, or could not be reached), as opposed to our own code?</summary>
+    /// <summary>
+    /// Did this come from the Docker client (the engine refused, or could not be reached), as opposed to our own code?
+    /// A call the interrupted cell cancelled did not: its broken connection says nothing about the engine.
+    /// </summary>
     public static bool IsFromTheEngine(Exception e) =>
-        e is not LabException and not OperationCanceledException && (e is DockerApiException || EngineConnectionError.IsConnectionFailure(e));
+        e is not LabException and not OperationCanceledException && !CellCancellation.Current.IsCancellationRequested
+        && (e is DockerApiException || EngineConnectionError.IsConnectionFailure(e));
 
     /// <summary>The engine's message without the HTTP wrapping Docker.DotNet adds.</summary>
     public static string Message(DockerApiException e)
@@ -57,6 +61,10 @@ public sealed partial class DockerLab
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
             throw EngineErrors.Translate(e, Engine.Endpoint, cli, fix);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && CellCancellation.Current.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"{cli} was cancelled: the cell was interrupted.", e, CellCancellation.Current);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class RawEngineApi
 
     private RawEngineApi(HttpMessageHandler? handler, Uri? baseAddress, string apiVersion)
     {
-        _http = handler is null || baseAddress is null ? null : new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress };
+        _http = handler is null || baseAddress is null ? null : new HttpClient(CellCancellationHandler.Wrap(handler), disposeHandler: false) { BaseAddress = baseAddress };
         _apiVersion = apiVersion;
     }
 

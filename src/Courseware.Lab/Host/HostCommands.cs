@@ -112,7 +112,8 @@ public sealed partial class HostCommands
         }
         finally
         {
-            await _lab.RmAsync(id, CancellationToken.None).ConfigureAwait(false);
+            using (CellCancellation.Suppress())
+                await _lab.RmAsync(id, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

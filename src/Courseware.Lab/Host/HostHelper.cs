@@ -81,7 +81,8 @@ internal sealed class HostHelper(DockerLab lab)
         }
         finally
         {
-            await lab.RmAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+            using (CellCancellation.Suppress())
+                await lab.RmAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -140,7 +141,8 @@ internal sealed class HostHelper(DockerLab lab)
         }
         catch
         {
-            await lab.RmAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
+            using (CellCancellation.Suppress())
+                await lab.RmAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         // What the learner would type on the host itself: nsenter into the container's namespace, where the helper does so.

@@ -47,7 +47,8 @@ public sealed partial class DockerLab
         }
         catch
         {
-            await RmAsync(name, CancellationToken.None).ConfigureAwait(false);
+            using (CellCancellation.Suppress())
+                await RmAsync(name, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         if (!wiring.Succeeded)
@@ -101,7 +102,8 @@ public sealed partial class DockerLab
                 "Read iptables' message; the same helper in a terminal fails the same way: " + add.CommandLine);
         return new HostFirewallRule($"iptables -I {string.Join(' ', rule)}", async () =>
         {
-            // Delete every copy: a killed earlier run may have left one behind.
+            // Delete every copy: a killed earlier run may have left one behind. Also when the cell was interrupted.
+            using var cleanup = CellCancellation.Suppress();
             for (var i = 0; i < 5; i++)
                 if (!(await Host.Helper.RunAsync(["iptables", "-D", .. rule], HostHelper.NetAdminCaps, null, CancellationToken.None).ConfigureAwait(false)).Succeeded)
                     break;

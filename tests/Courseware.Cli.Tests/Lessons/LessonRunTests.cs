@@ -1,6 +1,4 @@
 using Courseware.Cli.Notebooks;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Courseware.Cli.Tests.Support;
 using static Courseware.Cli.Tests.Lessons.LessonNotebook;
 
@@ -37,42 +35,12 @@ public sealed class LessonRunTests
     }
 
 
-
     [DockerFact]
     public async Task Lesson_01_serves_the_page_on_the_host_port_finds_the_ip_and_pings_it_without_loss()
     {
         var lesson = await LessonRuns.DefaultAsync("exposing-ports");
-        var engine = await LiveEngine.GetAsync();
 
-        Assert.Contains("Linux engine", Text(lesson, "connect"));
-        Assert.Matches(@"Built exercise4 \([0-9a-f]{12}\)", Text(lesson, "build-exercise4"));
-        Assert.Contains("0.0.0.0:8080 → 80/tcp", Text(lesson, "run-exercise4"));
-        var page = Text(lesson, "curl-exercise4");
-        Assert.Contains("GET http://localhost:8080/ → 200 OK", page);
-        Assert.Contains("Hello from exercise4", page);
-        Assert.Contains("0.0.0.0:8080->80/tcp", Text(lesson, "ps"));
-        var ip = Regex.Match(Text(lesson, "inspect-exercise4"), @"bridge (\d+\.\d+\.\d+\.\d+)").Groups[1].Value;
-        Assert.NotEmpty(ip);
-        Assert.Contains($"bridge: {ip}/", Text(lesson, "container-ip"));
-        var ping = Text(lesson, "ping-exercise4");
-        // Only a rootful Linux engine's container IPs are on the host; elsewhere the ping comes from a container, and says why.
-        Assert.Contains(engine.HostCanReachContainerIps
-            ? $"PING exercise4 ({ip}) from this host: 5 transmitted, 5 received, 0% packet loss"
-            : $"PING exercise4 ({ip}) from courseware-pinger-bridge: 5 transmitted, 5 received, 0% packet loss", ping);
-        if (!engine.HostCanReachContainerIps) Assert.Contains(engine.IsRootless ? "rootless" : "VM", ping);
-        Assert.Contains(engine.Kind, Text(lesson, "connect"));
-        var rtt = Figure(lesson, "ping-from-container");
-        Assert.Equal(["box", "box"], rtt["data"]!.AsArray().Select(t => (string?)t!["type"]));
-
-        Assert.Contains("GET http://localhost:8081/ → 200 OK", Text(lesson, "run-my-mapping"));
-        Assert.Matches(@"-p 80 → Docker chose host port \d+;  -P → host port \d+", Text(lesson, "run-random-port"));
-        Assert.Contains("same page: True", Text(lesson, "run-two-doors"));
-        Assert.Contains("127.0.0.1:8084 → 80/tcp", Text(lesson, "run-local-only"));
-        var clash = Text(lesson, "run-clash");
-        Assert.Contains("Port already allocated: Host port 8080 is already allocated", clash);
-        Assert.Contains("out of range 1-65535", Text(lesson, "invalid-port"));
-        Assert.Equal("sankey", (string?)Figure(lesson, "port-mappings")["data"]![0]!["type"]);
-        Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 1 image\(s\)", Text(lesson, "clean"));
+        await LessonFacts.Lesson01Async(lesson);
         // The figures the prose shows are inlined into the page.
         Assert.Contains("<img src=\"data:image/png;base64,", File.ReadAllText(Path.ChangeExtension(lesson.Path, ".html")));
         await AssertHtmlRendersAsync(lesson, charts: 2);
@@ -96,31 +64,7 @@ public sealed class LessonRunTests
     {
         var lesson = await LessonRuns.DefaultAsync("container-to-container");
 
-        Assert.Contains("0% packet loss", Text(lesson, "ping-default-bridge"));
-        Assert.Contains("web-default does not resolve from client-default", Text(lesson, "resolve-default-bridge"));
-        var names = Text(lesson, "resolve-labnet");
-        var webIp = Regex.Match(names, @"web → (\d+\.\d+\.\d+\.\d+) \(from client\)").Groups[1].Value;
-        Assert.NotEmpty(webIp);
-        Assert.Contains($"site → {webIp} (from client)", names);
-        var byName = Text(lesson, "wget-by-name");
-        Assert.Contains("exit code 0", byName);
-        Assert.Contains("title: Hello from exercise4", byName);
-        Assert.Contains($"PING web ({webIp}) from client: 3 transmitted, 3 received, 0% packet loss", byName);
-
-        var isolated = Text(lesson, "resolve-across-networks");
-        Assert.Contains("web does not resolve from client-default", isolated);
-        Assert.Contains($"PING {webIp} ({webIp}) from client-default: no reply", isolated);
-        Assert.Contains($"PING web ({webIp}) from client-default: 2 transmitted, 2 received, 0% packet loss", Text(lesson, "network-connect"));
-        Assert.Contains("from client-default: no reply", Text(lesson, "network-disconnect"));
-        Assert.Contains("from client: no reply", Text(lesson, "isolation-backend"));
-        Assert.Contains("docker0", Text(lesson, "network-host"));
-        var none = Text(lesson, "network-none");
-        Assert.Contains("inet 127.0.0.1/8", none);
-        Assert.DoesNotContain("eth0", none);
-        var topology = Figure(lesson, "topology");
-        Assert.Contains(webIp, topology.ToJsonString());
-        // Every network the lesson made is removed (LessonRuns also checks that nothing labelled is left).
-        Assert.Matches(@"Removed \d+ container\(s\), \d+ network\(s\), 1 image\(s\)", Text(lesson, "clean"));
+        LessonFacts.Lesson02(lesson);
         await AssertHtmlRendersAsync(lesson, charts: 2);
     }
 }

@@ -110,9 +110,12 @@ public sealed class CoursewareProcess : IDisposable
     /// <summary>What a CI runner, systemd or <c>kill</c> sends to stop a job.</summary>
     public void Terminate() => Signal(SigTerm);
 
-    public void Signal(int signal)
+    public void Signal(int signal) => Kill(_process.Id, signal);
+
+    /// <summary>kill -SIGNAL PID, for any process a test started.</summary>
+    public static void Kill(int pid, int signal)
     {
-        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+        if (kill(pid, signal) != 0) throw new InvalidOperationException($"kill -{signal} {pid} failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
     public const int SigInt = 2;
