@@ -16,6 +16,19 @@ public sealed class Report
         _all.AppendLine(text);
     }
 
+    /// <summary>
+    /// A comparison that cannot run here says what it needs, and the benchmark goes on with the next one. True when
+    /// something is missing (the caller returns).
+    /// </summary>
+    public bool SkippedFor(IReadOnlyList<string> missing)
+    {
+        if (missing.Count == 0) return false;
+        Line("SKIPPED — this comparison needs:");
+        foreach (var m in missing) Line($"- {m}");
+        Line();
+        return true;
+    }
+
     public void Heading(string text)
     {
         Line();
