@@ -31,8 +31,7 @@ public static class KernelBench
         var python = await Shell.RunAsync("/usr/bin/python3", ["-c", "import jupyter_client, nbformat"], ctx.RepoRoot, TimeSpan.FromMinutes(1), ct);
         if (python.ExitCode != 0) missing.Add("Debian's python3-jupyter-client and python3-nbformat (scripts/ensure-test-deps.sh)");
         var restore = await Shell.RunAsync("dotnet", ["tool", "restore"], ctx.RepoRoot, TimeSpan.FromMinutes(5), ct);
-        if (restore.ExitCode != 0) missing.Add($"dotnet tool restore failed: {restore.Stderr.Trim().Split('
-')[0]}");
+        if (restore.ExitCode != 0) missing.Add($"dotnet tool restore failed: {restore.Stderr.Trim().Split('\n')[0]}");
         if (report.SkippedFor(missing)) return;
 
         var jupyter = Directory.CreateDirectory(Path.Combine(ctx.LogDir, "jupyter")).FullName;

@@ -40,8 +40,7 @@ public static partial class RunnerBench
         if (!Path.GetFullPath(notebook).StartsWith(ctx.RepoRoot, StringComparison.Ordinal))
             missing.Add("the notebook must be inside the repository: `dotnet tool run` finds dotnet-repl through .config/dotnet-tools.json above the working directory");
         var restore = await Shell.RunAsync("dotnet", ["tool", "restore"], ctx.RepoRoot, TimeSpan.FromMinutes(5), ct);
-        if (restore.ExitCode != 0) missing.Add($"dotnet tool restore failed: {restore.Stderr.Trim().Split('
-')[0]}");
+        if (restore.ExitCode != 0) missing.Add($"dotnet tool restore failed: {restore.Stderr.Trim().Split('\n')[0]}");
         if (report.SkippedFor(missing)) return;
 
         var busy = new[] { 8080, 8081, 8082, 8083, 8084 }.Where(PortInUse).ToList();
