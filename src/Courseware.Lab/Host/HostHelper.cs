@@ -128,8 +128,9 @@ internal sealed class HostHelper(DockerLab lab)
             HostConfig = new HostConfig
             {
                 NetworkMode = network,
-                PidMode = pidHost ? "host" : null,
-                Binds = pidHost ? null : ["/:/host:ro"],
+                // Docker.DotNet leaves a null setting out of the request (its models are not annotated for null).
+                PidMode = pidHost ? "host" : null!,
+                Binds = pidHost ? null! : ["/:/host:ro"],
                 Tmpfs = pidHost ? null : new Dictionary<string, string> { ["/host/run"] = "" },
                 CapDrop = ["ALL"],
                 CapAdd = allCaps.ToList(),

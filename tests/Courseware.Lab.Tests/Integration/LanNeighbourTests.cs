@@ -18,7 +18,7 @@ public sealed class LanNeighbourTests : LabTest
             // Rootless and Desktop: nothing is wired, and the reason says why.
             Assert.False(neighbour.Available);
             Assert.Contains(Lab.Engine.IsRootless ? "rootless" : "VM", neighbour.Why);
-            Assert.Empty((await Lab.PsAsync(all: true)).Where(r => r.Names == neighbour.Name));
+            Assert.DoesNotContain(await Lab.PsAsync(all: true), r => r.Names == neighbour.Name);
             return;
         }
 
