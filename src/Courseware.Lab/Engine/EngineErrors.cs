@@ -62,11 +62,18 @@ public sealed partial class DockerLab
         {
             throw EngineErrors.Translate(e, Engine.Endpoint, cli, fix);
         }
-        catch (Exception e) when (e is not OperationCanceledException && CellCancellation.Current.IsCancellationRequested)
+        // Whichever way the transport ended (an aborted read, or its own OperationCanceledException, as on a rootless
+        // engine), an interrupted cell's call says which docker command was cancelled; an inner call's message stays.
+        catch (Exception e) when (CellCancellation.Current.IsCancellationRequested && !e.Data.Contains(InterruptedCall))
         {
-            throw new OperationCanceledException($"{cli} was cancelled: the cell was interrupted.", e, CellCancellation.Current);
+            var interrupted = new OperationCanceledException($"{cli} was cancelled: the cell was interrupted.", e, CellCancellation.Current);
+            interrupted.Data[InterruptedCall] = cli;
+            throw interrupted;
         }
     }
+
+    /// <summary>Marks the OperationCanceledException that already names the interrupted docker command.</summary>
+    private const string InterruptedCall = "courseware.interrupted-call";
 
     internal Task EngineAsync(string cli, Func<Task> call, string? fix = null) =>
         EngineAsync<bool>(cli, async () => { await call().ConfigureAwait(false); return true; }, fix);

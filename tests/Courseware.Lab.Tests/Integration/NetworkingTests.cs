@@ -62,7 +62,7 @@ public sealed class NetworkingTests : LabTest
         await Sleeper.RunAsync(Lab, b, new RunOptions { Network = back });
         var bIp = (await Lab.InspectAsync(b)).IpAddressOn(back);
 
-        var isolated = await Lab.PingAsync(a, bIp, count: 2);
+        var isolated = await PingWhileIsolatedAsync(a, bIp);
         Assert.Equal(100, isolated.LossPercent);
         Assert.False((await Lab.Network.ResolveAsync(a, b)).Resolved);
 
@@ -71,7 +71,24 @@ public sealed class NetworkingTests : LabTest
         Assert.Equal(0, (await Lab.PingAsync(a, b, count: 2)).LossPercent);
 
         await Lab.Network.DisconnectAsync(back, a);
-        Assert.Equal(100, (await Lab.PingAsync(a, bIp, count: 1)).LossPercent);
+        Assert.Equal(100, (await PingWhileIsolatedAsync(a, bIp)).LossPercent);
+    }
+
+    /// <summary>
+    /// A ping between isolated networks, looked at up to three times: the other test assemblies create and remove
+    /// networks meanwhile, and while the engine rewrites its forwarding rules for them one packet was once seen to pass
+    /// (the rootless leg, 2026-12-07). Isolation is what holds once the rules are in place; networks that do not isolate
+    /// answer every time, and the test fails.
+    /// </summary>
+    private async Task<PingResult> PingWhileIsolatedAsync(string from, string address)
+    {
+        var ping = await Lab.PingAsync(from, address, count: 2);
+        for (var retry = 0; retry < 2 && ping.LossPercent != 100; retry++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            ping = await Lab.PingAsync(from, address, count: 2);
+        }
+        return ping;
     }
 
     [DockerFact]
