@@ -138,13 +138,12 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The labels for a new resource of this session.</summary>
-    internal Dictionary<string, string> NewLabels() => new()
+    internal Dictionary<string, string> NewLabels()
     {
-        [LabLabels.Session] = SessionId,
-        [LabLabels.Lesson] = Lesson,
-        [LabLabels.OwnerPid] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [LabLabels.OwnerHost] = Environment.MachineName,
-    };
+        var labels = new Dictionary<string, string> { [LabLabels.Session] = SessionId, [LabLabels.Lesson] = Lesson };
+        SessionOwner.AddTo(labels);
+        return labels;
+    }
 
     internal static IDictionary<string, IDictionary<string, bool>> LabelFilter(string label) =>
         new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } };

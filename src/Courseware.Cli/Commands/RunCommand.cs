@@ -34,7 +34,7 @@ public static class RunCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "What to write, comma-separated: ipynb, html, pdf (printed from the page by headless Chromium).",
+            Description = "What to write, comma-separated: ipynb, html, pdf (printed from the page by headless Chromium). With html and two notebooks or more, index.html lists them.",
             HelpName = "FORMATS",
             DefaultValueFactory = _ => "ipynb,html",
         };
@@ -137,6 +137,8 @@ public static class RunCommand
             var paths = ExpandInputs(inputs);
             prepared = paths.Select(p => NotebookRunner.Prepare(p, parameters)).ToList();
             CheckOutputs(prepared, settings);
+            if (prepared.Count > 1 && settings.Formats.Contains(OutputFormat.Html) && prepared.Any(n => n.Document.Name == CourseIndex.FileName))
+                throw new UsageException($"a notebook is named {CourseIndex.FileName}.ipynb: its page and the lessons' index ({CourseIndex.FileName}.html) would overwrite each other. Rename it, or run it on its own.");
             if (book && prepared.Any(n => n.Document.Name == BookName))
                 throw new UsageException($"a notebook is named {BookName}.ipynb: its PDF and the --book PDF ({BookName}.pdf) would overwrite each other. Rename it or drop --book.");
         }
@@ -175,11 +177,14 @@ public static class RunCommand
             Console.CancelKeyPress -= onCancelKey;
         }
         var bookProblem = book && printer is not null && !interrupt.IsCancellationRequested && results.Count > 0
-            ? await WriteBookAsync(printer, prepared.Take(results.Count).Select(n => n.Document).ToList(), settings.OutputDirectory, streams).ConfigureAwait(false)
+            ? await WriteBookAsync(printer, prepared.Take(results.Count).Select(n => n.Document).ToList(), results, settings.OutputDirectory, streams).ConfigureAwait(false)
             : null;
+        var indexProblem = settings.Formats.Contains(OutputFormat.Html) && prepared.Count > 1 && results.Count > 0
+            ? WriteIndex(prepared, results, settings.OutputDirectory, streams) : null;
         reporter.Summary(results, prepared.Count, stopwatch.Elapsed);
         if (noPdf is not null) reporter.Error(noPdf);
         else if (bookProblem is not null) reporter.Error($"courseware run: no {BookName}.pdf: {bookProblem}");
+        if (indexProblem is not null) reporter.Error($"courseware run: no {CourseIndex.FileName}.html: {indexProblem}");
         if (interrupt.IsCancellationRequested) return ExitInterrupted;
         if (results.Count != prepared.Count || results.Any(r => !r.Succeeded && !r.NotOnThisEngine)) return ExitFailed;
         if (results.Any(r => r.MissingPdf) || bookProblem is not null) return ExitNoPdf;
@@ -190,18 +195,39 @@ public static class RunCommand
     public const string BookName = "course-book";
 
     /// <summary>Every notebook that ran, in order, printed into one PDF; the reason when it could not be made.</summary>
-    private static async Task<string?> WriteBookAsync(PdfPrinter printer, IReadOnlyList<NotebookDocument> documents, string outputDirectory, ConsoleStreams streams)
+    private static async Task<string?> WriteBookAsync(PdfPrinter printer, IReadOnlyList<NotebookDocument> documents, IReadOnlyList<NotebookRunResult> results, string outputDirectory, ConsoleStreams streams)
     {
         var path = Path.Combine(outputDirectory, BookName + ".pdf");
         try
         {
-            await printer.PrintPageAsync(HtmlExporter.ExportBook("Course book", documents), path).ConfigureAwait(false);
+            await printer.PrintPageAsync(HtmlExporter.ExportBook("Course book", documents, results), path).ConfigureAwait(false);
             streams.Out.WriteLine($"Course book ({documents.Count} notebook{(documents.Count == 1 ? "" : "s")}): {path}");
             return null;
         }
         catch (PdfException e)
         {
             return e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"could not write {path}: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// The learning path's page beside the lessons' pages, when a run covers a course (two notebooks or more): every
+    /// lesson given, in order, with this run's result (a lesson the run did not reach says so). The reason when it
+    /// could not be written.
+    /// </summary>
+    private static string? WriteIndex(IReadOnlyList<PreparedNotebook> prepared, IReadOnlyList<NotebookRunResult> results, string outputDirectory, ConsoleStreams streams)
+    {
+        var path = Path.Combine(outputDirectory, CourseIndex.FileName + ".html");
+        var entries = prepared.Select((n, i) => CourseIndex.EntryFor(n.Document, i < results.Count ? results[i] : null, n.Document.Name + ".html")).ToList();
+        try
+        {
+            AtomicFile.WriteAllText(path, HtmlExporter.ExportIndex("Docker networking, hands on", entries));
+            streams.Out.WriteLine($"Index of the {entries.Count} lessons: {path}");
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -35,18 +35,20 @@ public static partial class HtmlExporter
         return Page(Title(document), body.ToString(), plots > 0);
     }
 
+    /// <summary>The learning path's page (index.html beside the lessons): every lesson, its time, and this run's result.</summary>
+    public static string ExportIndex(string title, IReadOnlyList<CourseIndexEntry> entries) =>
+        Page(title, $"<section class=\"course-cover\">\n<h1>{Escape(title)}</h1>\n<p>Take the lessons in this order: each builds on the ones before it.</p>\n{CourseIndex.Table(entries)}</section>\n", hasPlots: false);
+
     /// <summary>
-    /// Every notebook in one page, in order, for one PDF (the course book): a cover with the table of contents, then each
-    /// notebook from a new page with its own score table. Anchors carry the notebook's number, since cell ids and
-    /// chart ids are unique only within a notebook.
+    /// Every notebook in one page, in order, for one PDF (the course book): a cover with the learning path's table (its
+    /// titles link to each lesson in the book), then each notebook from a new page with its own score table. Anchors
+    /// carry the notebook's number, since cell ids and chart ids are unique only within a notebook.
     /// </summary>
-    public static string ExportBook(string title, IReadOnlyList<NotebookDocument> documents)
+    public static string ExportBook(string title, IReadOnlyList<NotebookDocument> documents, IReadOnlyList<NotebookRunResult?> results)
     {
         var body = new StringBuilder();
-        body.Append("<section class=\"book-cover\">\n<h1>").Append(Escape(title)).Append("</h1>\n<h2>Contents</h2>\n<ol class=\"contents\">\n");
-        for (var i = 0; i < documents.Count; i++)
-            body.Append("<li><a href=\"#").Append(BookAnchor(i)).Append("\">").Append(Escape(Title(documents[i]))).Append("</a></li>\n");
-        body.Append("</ol>\n</section>\n");
+        var entries = documents.Select((d, i) => CourseIndex.EntryFor(d, results[i], "#" + BookAnchor(i))).ToList();
+        body.Append("<section class=\"course-cover\">\n<h1>").Append(Escape(title)).Append("</h1>\n<h2>Contents</h2>\n").Append(CourseIndex.Table(entries)).Append("</section>\n");
         var plots = 0;
         for (var i = 0; i < documents.Count; i++)
         {
@@ -107,7 +109,7 @@ public static partial class HtmlExporter
     }
 
     /// <summary>The lesson's title (metadata courseware.title), else its first level-1 heading, else its file name: the tab's and the PDF footer's.</summary>
-    private static string Title(NotebookDocument document)
+    internal static string Title(NotebookDocument document)
     {
         if (document.Metadata["courseware"]?["title"] is JsonValue value && value.TryGetValue<string>(out var title) && title.Trim().Length > 0)
             return title.Trim();
@@ -267,7 +269,7 @@ public static partial class HtmlExporter
             html.Append("<pre class=\"output text\">").Append(Escape(StripAnsi(NotebookCell.JoinMultiline(plain)))).Append("</pre>\n");
     }
 
-    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+    internal static string Escape(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>
     /// Inside a script element "&lt;/script" ends it and "&lt;!--" changes how the parser reads on; in JavaScript strings

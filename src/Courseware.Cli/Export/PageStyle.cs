@@ -51,7 +51,10 @@ public static class PageStyle
         ::-webkit-scrollbar { width: 10px; height: 10px; }
         ::-webkit-scrollbar-track { background: var(--code-bg); }
         ::-webkit-scrollbar-thumb { background: #afb8c1; border-radius: 5px; }
-        .book-cover .contents { font-size: 18px; line-height: 1.9; }
+        .course-index td:nth-child(4), .course-index td:nth-child(5) { white-space: nowrap; }
+        .course-index td.passed { color: #1a7f37; }
+        .course-index td.failed { color: var(--error); }
+        .course-index .needs { color: var(--muted); font-size: 13px; }
         .book-notebook { border-top: 1px solid var(--border); margin-top: 48px; }
         blockquote { margin: 0; padding: 0 1em; color: var(--muted); border-left: .25em solid var(--border); }
         @media print {

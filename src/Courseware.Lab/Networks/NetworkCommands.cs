@@ -146,6 +146,24 @@ public sealed class NetworkCommands
         return new ResolveResult(exec.Container, name, ParseNslookup(output), output.Trim());
     }
 
+    /// <summary>
+    /// <c>docker exec FROM nslookup NAME</c>, asked again (every quarter second, for up to <paramref name="within"/>,
+    /// 10 s by default) until the answer lists <paramref name="addresses"/> addresses. A swarm's hosts gossip a
+    /// service's tasks to each other: a task that runs on another host is in the answer a moment later, not at once.
+    /// Returns the last answer, whatever it lists, so the cell shows what the name gave.
+    /// </summary>
+    public async Task<ResolveResult> ResolveAsync(string from, string name, int addresses, TimeSpan? within = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        var answer = await ResolveAsync(from, name, cancellationToken).ConfigureAwait(false);
+        while (answer.Addresses.Count != addresses && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            answer = await ResolveAsync(from, name, cancellationToken).ConfigureAwait(false);
+        }
+        return answer;
+    }
+
     /// <summary>The answer addresses of busybox nslookup (the server's own address comes first and is skipped).</summary>
     internal static IReadOnlyList<string> ParseNslookup(string output)
     {

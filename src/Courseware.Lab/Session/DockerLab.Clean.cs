@@ -33,36 +33,13 @@ public sealed partial class DockerLab
         return await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsOwnedByThisProcess(IDictionary<string, string>? labels) =>
-        labels is not null
-        && labels.TryGetValue(LabLabels.OwnerHost, out var host) && host == Environment.MachineName
-        && labels.TryGetValue(LabLabels.OwnerPid, out var pid) && pid == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static bool IsOwnedByThisProcess(IDictionary<string, string>? labels) => labels is not null && SessionOwner.IsThisProcess(labels);
 
     /// <summary>Removes this engine's course resources whose owning process on this machine is gone.</summary>
     internal Task<CleanupReport> RemoveLeftoversAsync(CancellationToken cancellationToken) =>
         RemoveMatchingAsync(Client, LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken);
 
-    private static bool IsLeftover(IDictionary<string, string>? labels)
-    {
-        if (labels is null) return false;
-        if (!labels.TryGetValue(LabLabels.OwnerHost, out var host) || host != Environment.MachineName) return false;
-        if (!labels.TryGetValue(LabLabels.OwnerPid, out var pidText) || !int.TryParse(pidText, out var pid)) return false;
-        return !ProcessIsAlive(pid);
-    }
-
-    private static bool ProcessIsAlive(int pid)
-    {
-        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{pid}");
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    private static bool IsLeftover(IDictionary<string, string>? labels) => labels is not null && SessionOwner.IsGone(labels);
 
     private static Task<DockerLab> ConnectForCleaningAsync(CancellationToken cancellationToken) =>
         ConnectAsync("clean", new LabOptions { RemoveLeftovers = false }, cancellationToken);

@@ -35,11 +35,9 @@ public sealed partial class DockerLab
             throw new LabException($"A {kind} named '{name}' already exists and was not made by this course.",
                 $"Pick another name, or remove it yourself if you are sure: {removeCommand}");
         if (session == SessionId) return true;
+        if (SessionOwner.IsThisProcess(labels) || SessionOwner.IsGone(labels)) return true;
         labels.TryGetValue(LabLabels.OwnerHost, out var host);
         labels.TryGetValue(LabLabels.OwnerPid, out var pidText);
-        var sameHost = host == Environment.MachineName;
-        if (sameHost && pidText == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)) return true;
-        if (sameHost && (!int.TryParse(pidText, out var pid) || !ProcessIsAlive(pid))) return true;
         throw new SessionInUseException(kind, name, session, pidText, host);
     }
 }

@@ -1,23 +1,25 @@
 using System.Text.Json.Nodes;
-using Courseware.Cli.Tests.Kernels;
 using Courseware.Cli.Tests.Support;
+using Courseware.Cli.Notebooks;
 using Courseware.Lab;
 
 namespace Courseware.Cli.Tests.Lessons;
 
 /// <summary>
 /// Issue 9 on the real lessons: the teacher versions pass every check; their student versions (courseware student) fail
-/// every check with the hint meant for an untouched exercise; a plausible mistake in each exercise gets its own hint.
+/// every check with the hint meant for an untouched exercise; each plausible mistake gets its own hint; and the
+/// official kernel shows the same verdicts (OfficialKernelLessonTests, on the same session of attempts).
 /// Variants are written to a folder beside notebooks/, as student/ would be, so they load the library the same way.
 /// </summary>
 [Collection("lessons")]
 public sealed class LessonExerciseTests
 {
     /// <summary>
-    /// Per lesson (by its metadata.courseware.id): the hint of each check when its exercise is untouched, and a
-    /// scripted mistake per exercise cell (by cell id: the text replaced in it, what replaces it, the hint it gets).
+    /// Per lesson (by its metadata.courseware.id): the hint of each check when its exercise is untouched, and the
+    /// scripted mistakes (by exercise cell id: the text of the solution replaced, what replaces it, the hint it gets;
+    /// an exercise may have several, tried one after another in the order given).
     /// </summary>
-    private static readonly Dictionary<string, (string[] Untouched, (string Cell, string Solution, string Mistake, string Hint)[] Mistakes)> Lessons = new()
+    internal static readonly Dictionary<string, (string[] Untouched, (string Cell, string Solution, string Mistake, string Hint)[] Mistakes)> Lessons = new()
     {
         ["exposing-ports"] = (
             ["There is no container loopback-web yet", "There is no container pick-a-port yet", "Host port 8087 still leads to container port 8080, where nothing listens"],
@@ -110,89 +112,53 @@ public sealed class LessonExerciseTests
         Assert.Contains($"<h2>Checks: {(int)checks["passed"]!}/{(int)checks["total"]!} passed</h2>", File.ReadAllText(Path.ChangeExtension(executed, ".html")));
     }
 
-    [DockerTheory]
-    [MemberData(nameof(RunnableHere))]
-    public async Task The_student_version_fails_every_check_with_the_hint_for_an_untouched_exercise(string name)
-    {
-        var messages = await InSiblingFolderAsync(async folder =>
-        {
-            var convert = await CoursewareProcess.RunAsync(["student", LessonNotebook.PathOf(name), "--output", folder]);
-            Assert.True(convert.ExitCode == 0, convert.ToString());
-            Assert.Contains($"{LessonNotebook.FileOf(name)}: 3 solution regions replaced", convert.Output);
-            var student = new ExecutedNotebook(Path.Combine(folder, LessonNotebook.FileOf(name)));
-            // The student version keeps every cell's id (tests and a learner's links find cells by it).
-            Assert.Equal(LessonNotebook.Load(name).Cells.Select(ExecutedNotebook.Id), student.Cells.Select(ExecutedNotebook.Id));
-            var (run, executed) = await RunAsync(student.Path, "--keep-going");
-
-            Assert.True(run.ExitCode == 1, run.ToString());
-            Assert.Contains("  Score: 0/3 checks passed", run.Lines);
-            Assert.Equal(3, run.Lines.Count(l => l.Contains("ExerciseNotDoneException: This exercise is waiting for your code.", StringComparison.Ordinal)));
-            var notebook = new ExecutedNotebook(executed);
-            Assert.All(notebook.CodeCells, c => Assert.NotNull(ExecutedNotebook.ExecutionCount(c)));   // every other cell still ran
-            Assert.Equal(3, notebook.CodeCells.Count(c => ExecutedNotebook.Outputs(c).Any(o => (string?)o["output_type"] == "error")));
-            return Messages(Checks(executed));
-        });
-
-        var expected = Lessons[name].Untouched;
-        Assert.Equal(expected.Length, messages.Count);
-        for (var i = 0; i < expected.Length; i++) Assert.StartsWith(expected[i], messages[i]);
-    }
-
-    [DockerTheory]
-    [MemberData(nameof(RunnableHere))]
-    public async Task A_plausible_mistake_in_each_exercise_gets_its_own_hint(string name)
-    {
-        var mistakes = Lessons[name].Mistakes;
-        var messages = await InSiblingFolderAsync(async folder =>
-        {
-            var notebook = LessonNotebook.Load(name);
-            foreach (var (id, solution, mistake, _) in mistakes)
-            {
-                var cell = notebook.Cell(id);
-                Assert.Contains(solution, ExecutedNotebook.Source(cell));
-                cell["source"] = ExecutedNotebook.Source(cell).Replace(solution, mistake, StringComparison.Ordinal);
-            }
-            var variant = Path.Combine(folder, LessonNotebook.FileOf(name));
-            File.WriteAllText(variant, notebook.Root.ToJsonString());
-            var (run, executed) = await RunAsync(variant, "--keep-going");
-            Assert.True(run.ExitCode == 1, run.ToString());
-            Assert.DoesNotContain(" ✗ failed", run.Output);   // a wrong answer fails its check, not a cell
-            return Messages(Checks(executed));
-        });
-
-        Assert.Equal(mistakes.Length, messages.Count);
-        for (var i = 0; i < mistakes.Length; i++) Assert.Contains(mistakes[i].Hint, messages[i]);
-    }
     /// <summary>
-    /// The official kernel VS Code launches, cell by cell: the teacher version's check cells show ✓ results (the check
-    /// mime type reaches the frontend), the student version's show ✗, and only its exercise cells fail.
+    /// The student version of the lesson, its exercises then tried as a learner would in the same session: untouched
+    /// (the hint for an untouched exercise, and the cell fails asking for code), each scripted mistake (its own hint,
+    /// no cell failing) and the solution (the check passes). One `courseware run` for what took three.
     /// </summary>
     [DockerTheory]
     [MemberData(nameof(RunnableHere))]
-    public async Task In_the_official_kernel_teacher_checks_pass_and_student_checks_fail(string name)
+    public async Task Untouched_wrong_and_right_answers_each_get_their_own_verdict_in_one_session(string name)
     {
-        Assert.Equal(0, Prerequisites.Run("dotnet", ["tool", "restore"], Paths.RepoRoot).Exit);
-        async Task<IReadOnlyList<OfficialCellResult>> RunAsync(string path)
+        var (untouched, mistakes) = Lessons[name];
+        await InSiblingFolderAsync(async folder =>
         {
-            await using var kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = Path.GetDirectoryName(path)!, ToolDirectory = Paths.RepoRoot });
-            return await kernel.RunNotebookAsync(path, cellTimeout: TimeSpan.FromMinutes(2));
-        }
-        static IReadOnlyList<bool> Verdicts(IReadOnlyList<OfficialCellResult> cells) =>
-            cells.SelectMany(c => c.Submission.DisplayedValues.Where(v => v.MimeType == MimeTypes.Check))
-                .Select(v => (bool)JsonNode.Parse(v.Value)!["passed"]!).ToList();
+            var (session, expected) = await WriteSessionAsync(name, folder);
+            var (run, executed) = await RunAsync(session, "--keep-going");
 
-        var teacher = await RunAsync(LessonNotebook.PathOf(name));
-        Assert.Empty(teacher.Where(c => c.IsUnexpected).Select(c => $"{c.CellId}: {c.Submission.FailureMessage}"));
-        Assert.Equal([true, true, true], Verdicts(teacher));
-
-        var student = await InSiblingFolderAsync(async folder =>
-        {
-            Assert.Equal(0, (await CoursewareProcess.RunAsync(["student", LessonNotebook.PathOf(name), "--output", folder])).ExitCode);
-            return await RunAsync(Path.Combine(folder, LessonNotebook.FileOf(name)));
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var notebook = new ExecutedNotebook(executed);
+            Assert.All(notebook.CodeCells, c => Assert.NotNull(ExecutedNotebook.ExecutionCount(c)));   // every cell ran
+            // The only cells that fail are the untouched exercises, asking for the learner's code; a wrong answer fails its check, not a cell.
+            var failing = notebook.CodeCells.Where(c => ExecutedNotebook.Outputs(c).Any(o => (string?)o["output_type"] == "error")).Select(ExecutedNotebook.Id).ToList();
+            Assert.Equal(LessonNotebook.Load(name).CodeCells.Where(c => SolutionRegions.HasRegion(ExecutedNotebook.Source(c))).Select(ExecutedNotebook.Id), failing);
+            Assert.Equal(untouched.Length, run.Lines.Count(l => l.Contains("ExerciseNotDoneException: This exercise is waiting for your code.", StringComparison.Ordinal)));
+            var results = Checks(executed)["results"]!.AsArray().Select(r => ((bool)r!["passed"]!, (string)r["message"]!)).ToList();
+            ExerciseAttempts.AssertVerdicts(expected, results);
+            return 0;
         });
-        Assert.Equal([false, false, false], Verdicts(student));
-        var failed = student.Where(c => !c.Submission.Succeeded).ToList();
-        Assert.Equal(3, failed.Count);
-        Assert.All(failed, c => Assert.Contains("This exercise is waiting for your code.", c.Submission.FailureMessage));
     }
+
+    /// <summary>
+    /// The session of attempts for this lesson, written into <paramref name="folder"/> from its teacher version and its
+    /// student version (made by `courseware student`, which keeps every cell's id and replaces the three solutions).
+    /// </summary>
+    internal static async Task<(string Path, IReadOnlyList<ExpectedVerdict> Expected)> WriteSessionAsync(string name, string folder)
+    {
+        var (untouched, mistakes) = Lessons[name];
+        var studentFolder = Path.Combine(folder, "student");
+        var convert = await CoursewareProcess.RunAsync(["student", LessonNotebook.PathOf(name), "--output", studentFolder]);
+        Assert.True(convert.ExitCode == 0, convert.ToString());
+        Assert.Contains($"{LessonNotebook.FileOf(name)}: {untouched.Length} solution regions replaced", convert.Output);
+        var student = new ExecutedNotebook(Path.Combine(studentFolder, LessonNotebook.FileOf(name)));
+        var teacher = LessonNotebook.Load(name);
+        // The student version keeps every cell's id (tests and a learner's links find cells by it).
+        Assert.Equal(teacher.Cells.Select(ExecutedNotebook.Id), student.Cells.Select(ExecutedNotebook.Id));
+        var path = Path.Combine(folder, LessonNotebook.FileOf(name));
+        return (path, ExerciseAttempts.Write(teacher, student, path, untouched, mistakes));
+    }
+
+    /// <summary>The lesson's session of attempts in a folder beside notebooks/ (as student/ is), removed afterwards.</summary>
+    internal static Task<T> InSessionFolderAsync<T>(Func<string, Task<T>> use) => InSiblingFolderAsync(use);
 }

@@ -71,6 +71,36 @@ public sealed class CleanupTests
     }
 
     [DockerFact]
+    public async Task A_leftover_whose_pid_was_reused_by_another_process_is_removed_too()
+    {
+        using var client = new DockerClientBuilder().Build();
+        var reused = $"reused-{Guid.NewGuid():N}";
+        // pid 1 is always alive, but it started long after 2000: the owner of this container is gone and its pid reused.
+        var labels = new Dictionary<string, string>
+        {
+            [LabLabels.Session] = reused,
+            [LabLabels.Lesson] = "ghost",
+            [LabLabels.OwnerPid] = "1",
+            [LabLabels.OwnerHost] = Environment.MachineName,
+            [LabLabels.OwnerStarted] = "2000-01-01T00:00:00Z",
+        };
+        var container = $"reused-{Guid.NewGuid():N}"[..20];
+        await client.Containers.CreateContainerAsync(new CreateContainerParameters { Name = container, Image = LabImages.Base, Labels = labels, Cmd = ["true"] });
+        await using var lab = await DockerLab.ConnectAsync("test-reused-pid");
+
+        Assert.Equal(0, await CountLabelled(client, reused));
+        // This process's own resources carry its real start time, so they are never taken for a stranger's.
+        var name = $"own-{Guid.NewGuid():N}"[..13];
+        await Sleeper.RunAsync(lab, name);
+        var own = await client.Containers.InspectContainerAsync(name);
+        Assert.Equal(System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            own.Config.Labels[LabLabels.OwnerStarted]);
+        await using var next = await DockerLab.ConnectAsync("test-reused-pid-next");
+        Assert.Equal(1, await CountLabelled(client, lab.SessionId));
+        await lab.CleanAsync();
+    }
+
+    [DockerFact]
     public async Task Base_image_is_seeded_from_the_host_busybox_when_no_registry_answers()
     {
         await using var lab = await DockerLab.ConnectAsync("test-seed");

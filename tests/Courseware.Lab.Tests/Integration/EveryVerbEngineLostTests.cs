@@ -48,6 +48,7 @@ public sealed class EveryVerbEngineLostTests
         ["NetworkCommands.LsAsync(Boolean, CancellationToken)"] = e => e.Lab.Network.LsAsync(),
         ["NetworkCommands.RmAsync(String, CancellationToken)"] = e => e.Lab.Network.RmAsync("labnet"),
         ["NetworkCommands.ResolveAsync(String, String, CancellationToken)"] = e => e.Lab.Network.ResolveAsync("client", "web"),
+        ["NetworkCommands.ResolveAsync(String, String, Int32, Nullable`1, CancellationToken)"] = e => e.Lab.Network.ResolveAsync("client", "tasks.web", addresses: 3),
         ["VolumeCommands.CreateAsync(String, CancellationToken)"] = e => e.Lab.Volume.CreateAsync("data"),
         ["VolumeCommands.RmAsync(String, CancellationToken)"] = e => e.Lab.Volume.RmAsync("data"),
         ["VolumeCommands.LsAsync(CancellationToken)"] = e => e.Lab.Volume.LsAsync(),

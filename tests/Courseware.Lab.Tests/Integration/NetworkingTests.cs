@@ -6,6 +6,24 @@ namespace Courseware.Lab.Tests.Integration;
 public sealed class NetworkingTests : LabTest
 {
     [DockerFact]
+    public async Task A_lookup_asked_for_a_number_of_addresses_waits_for_them_and_otherwise_returns_the_last_answer()
+    {
+        var net = Unique("aliasnet");
+        await Lab.Network.CreateAsync(net);
+        var client = Unique("client");
+        await Sleeper.RunAsync(Lab, client, new RunOptions { Network = net });
+        await Sleeper.RunAsync(Lab, Unique("api-1"), new RunOptions { Network = net, NetworkAliases = ["api"] });
+        await Sleeper.RunAsync(Lab, Unique("api-2"), new RunOptions { Network = net, NetworkAliases = ["api"] });
+
+        Assert.Equal(2, (await Lab.Network.ResolveAsync(client, "api", addresses: 2)).Addresses.Count);
+        // Three never come: the answer is the last one, two addresses, once the time is up.
+        var started = DateTime.UtcNow;
+        var short1 = await Lab.Network.ResolveAsync(client, "api", addresses: 3, within: TimeSpan.FromSeconds(1));
+        Assert.Equal(2, short1.Addresses.Count);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1), "it asked again until the time was up");
+    }
+
+    [DockerFact]
     public async Task Names_resolve_on_a_user_defined_network_and_not_on_the_default_bridge()
     {
         var net = Unique("labnet");
