@@ -11,11 +11,6 @@ using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Courseware.Cli.Execution;
 
-public enum ExecutionResult { Succeeded, Failed, TimedOut, Cancelled }
-
-/// <summary>What one submission did: how it ended, its nbformat outputs, and the error's name and message when it failed.</summary>
-public sealed record CellExecution(ExecutionResult Result, JsonArray Outputs, TimeSpan Duration, string? ErrorName = null, string? ErrorMessage = null);
-
 /// <summary>
 /// A fresh .NET Interactive kernel in this process: C# (the default) plus the html and javascript kernels Polyglot
 /// notebooks use for display-only cells. In-process because it starts in about a second and lets the runner clean up
