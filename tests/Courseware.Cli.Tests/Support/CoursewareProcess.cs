@@ -77,17 +77,7 @@ public sealed class CoursewareProcess : IDisposable
 
     public async Task<CliRun> WaitAsync(TimeSpan timeout)
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            throw new TimeoutException($"courseware did not exit within {timeout.TotalSeconds:0} s.\n{OutputSoFar}");
-        }
+        await ProcessDeadline.WaitAsync(_process, timeout, "courseware", () => Task.FromResult(OutputSoFar));
         _process.WaitForExit(); // drains the asynchronous readers
         lock (_output) lock (_error)
             return new CliRun(_process.ExitCode, _output.ToString(), _error.ToString(), _stopwatch.Elapsed, _process.Id);

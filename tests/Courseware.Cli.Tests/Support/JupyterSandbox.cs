@@ -51,17 +51,7 @@ public sealed class JupyterSandbox : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s:\n{await output}\n{await error}");
-        }
+        await ProcessDeadline.WaitAsync(process, timeout, $"{file} {string.Join(' ', args)}", async () => $"{await output}\n{await error}");
         return (process.ExitCode, await output, await error);
     }
 
