@@ -44,7 +44,30 @@ public sealed class LessonExerciseTests
             ]),
     };
 
+    /// <summary>
+    /// Per lesson, one exercise solved in a terminal with the docker CLI instead of in C# (the checks judge the engine,
+    /// not the code): tried in the session of attempts, its check must pass, and the lesson's clean-up must remove its
+    /// unlabelled resources by name.
+    /// </summary>
+    internal static readonly Dictionary<string, TerminalSolution> SolvedInATerminal = new()
+    {
+    };
+
     public static IEnumerable<object[]> Names() => Lessons.Keys.Select(k => new object[] { k });
+
+    [Fact]
+    public void Every_lesson_has_its_exercises_hints_mistakes_and_a_terminal_solution_listed()
+    {
+        var lessons = LessonNotebook.All().Select(a => (string)a[0]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(lessons, Lessons.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(lessons, SolvedInATerminal.Keys.Order(StringComparer.Ordinal));
+        // At least one plausible wrong answer per exercise.
+        foreach (var (id, (_, mistakes)) in Lessons)
+        {
+            var exercises = LessonNotebook.Load(id).CodeCells.Where(c => SolutionRegions.HasRegion(ExecutedNotebook.Source(c))).Select(ExecutedNotebook.Id).ToList();
+            Assert.All(exercises, e => Assert.True(mistakes.Any(m => m.Cell == e), $"{id}: exercise {e} has no scripted mistake"));
+        }
+    }
 
     /// <summary>
     /// The lessons whose exercises this engine can judge. Lesson 03 needs a rootful engine to host its nodes; on a
@@ -136,6 +159,9 @@ public sealed class LessonExerciseTests
             Assert.Equal(untouched.Length, run.Lines.Count(l => l.Contains("ExerciseNotDoneException: This exercise is waiting for your code.", StringComparison.Ordinal)));
             var results = Checks(executed)["results"]!.AsArray().Select(r => ((bool)r!["passed"]!, (string)r["message"]!)).ToList();
             ExerciseAttempts.AssertVerdicts(expected, results);
+            // What the terminal made carries no course label: the lesson's clean-up removed it by name.
+            foreach (var left in SolvedInATerminal[name].Names)
+                Assert.True(DockerCli.Run("inspect", left).Exit != 0, $"{left}, made with the docker CLI, is still there after the lesson's clean-up");
             return 0;
         });
     }
@@ -156,7 +182,7 @@ public sealed class LessonExerciseTests
         // The student version keeps every cell's id (tests and a learner's links find cells by it).
         Assert.Equal(teacher.Cells.Select(ExecutedNotebook.Id), student.Cells.Select(ExecutedNotebook.Id));
         var path = Path.Combine(folder, LessonNotebook.FileOf(name));
-        return (path, ExerciseAttempts.Write(teacher, student, path, untouched, mistakes));
+        return (path, ExerciseAttempts.Write(teacher, student, path, untouched, mistakes, SolvedInATerminal.GetValueOrDefault(name)));
     }
 
     /// <summary>The lesson's session of attempts in a folder beside notebooks/ (as student/ is), removed afterwards.</summary>
