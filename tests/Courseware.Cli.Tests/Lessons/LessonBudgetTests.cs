@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Courseware.Cli.Tests.Support;
 
 namespace Courseware.Cli.Tests.Lessons;
 
