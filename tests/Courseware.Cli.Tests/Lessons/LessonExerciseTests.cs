@@ -34,18 +34,47 @@ public sealed class LessonExerciseTests
                 ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
             ]),
         ["multi-host-networking"] = (
-            ["web runs 3 task(s), not 5", "There is no container gamma on node3 yet", "The manager has no network backnet yet"],
+            ["hello is set to 3 replica(s), not 4", "There is no container gamma on node3 yet", "node3 is still Active"],
             [
-                ("yourturn-1", "await manager.Service.ScaleAsync(\"web\", 5)", "await manager.Service.ScaleAsync(\"web\", 4)", "web runs 4 task(s), not 5"),
-                ("yourturn-2", "Name = \"gamma\", Network = overlayName, ", "Name = \"gamma\", ", "gamma is on node3 but on bridge, not on labnet"),
-                ("yourturn-3", "Name = \"delta\", Network = \"backnet\", ", "Name = \"delta\", Network = overlayName, ", "delta is on labnet, not backnet"),
+                // Several per exercise: they run in this order in one session, each on the state the one before left.
+                ("yourturn-1", "new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] }", "new ServiceUpdate { Replicas = 4 }", "hello has no placement rule keeping it off managers"),
+                ("yourturn-1", "ConstraintAdd = [\"node.role==worker\"]", "ConstraintAdd = [\"node.hostname!=node1\"]", "hello avoids a node by its name (node.hostname!=node1)"),
+                ("yourturn-2", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { NetworkAdd = [\"backnet\"] });", "", "None of hello's tasks is on gamma's network (backnet)"),
+                ("yourturn-2", "Name = \"gamma\", Network = \"backnet\"", "Name = \"gamma\", Network = \"crossnet\"", "it shares a network with alpha (crossnet)"),
+                ("yourturn-3", "await manager.Swarm.UpdateNodeAsync(\"node3\", \"drain\")", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { ConstraintAdd = [\"node.hostname!=node3\"] })", "hello avoid(s) node3 by a placement constraint"),
+                ("yourturn-3", "\"drain\")", "\"pause\")", "node3 is paused"),
+                ("yourturn-3", "await manager.Swarm.UpdateNodeAsync(\"node3\", \"drain\")", "await cluster[\"node3\"].Docker.Swarm.LeaveAsync()", "node3 is no longer in the swarm"),
             ]),
     };
+
+    /// <summary>
+    /// Per lesson, one exercise solved with the docker CLI instead of the library, as a learner would in a terminal: the
+    /// solution region's call is replaced by code that runs that docker command, and the check (which judges the engine,
+    /// never a variable) must pass. It runs in the mistakes' session, after that exercise's last mistake.
+    /// </summary>
+    private static readonly Dictionary<string, (string Cell, string Solution, string DockerCommand, string Verified)> CliSolutions = new()
+    {
+        // The nodes live only while the lesson's session runs, so the command is run from inside it; NODE1 is node1's LAN address.
+        ["multi-host-networking"] = ("yourturn-1",
+            "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] })",
+            "docker -H tcp://NODE1:2375 service update --replicas 4 --constraint-add node.role==worker hello",
+            "4 tasks on node2, node3, none on node1"),
+    };
+
+    /// <summary>C# for a notebook cell that runs a docker command line through sh, as typed in a terminal, and fails the cell if it fails.</summary>
+    private static string RunInShell(string commandLine) =>
+        $$"""
+        var cli = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", "{{commandLine.Replace("NODE1", "\" + cluster[\"node1\"].LanAddress + \"", StringComparison.Ordinal)}}"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var (cliOut, cliErr) = (cli.StandardOutput.ReadToEndAsync(), cli.StandardError.ReadToEndAsync());
+        await cli.WaitForExitAsync();
+        if (cli.ExitCode != 0) throw new Exception($"the docker CLI failed: {await cliErr}");
+        await cliOut
+        """;
 
     public static IEnumerable<object[]> Names() => Lessons.Keys.Select(k => new object[] { k });
 
     /// <summary>
-    /// The lessons whose exercises this engine can judge. Lesson 03 needs a rootful engine to host its nodes; on a
+    /// The lessons whose exercises this engine can judge. Lesson 07 needs a rootful engine to host its nodes; on a
     /// rootless one it stops at the cluster cell and says why (exit 3, its checks not applicable), which
     /// Lesson03MultiHostTests asserts on that engine, so it is not among these cases there.
     /// </summary>
@@ -143,26 +172,58 @@ public sealed class LessonExerciseTests
     public async Task A_plausible_mistake_in_each_exercise_gets_its_own_hint(string name)
     {
         var mistakes = Lessons[name].Mistakes;
-        var messages = await InSiblingFolderAsync(async folder =>
+        var cliSolution = CliSolutions.TryGetValue(name, out var c) ? c : default((string Cell, string Solution, string DockerCommand, string Verified)?);
+        var (messages, passed) = await InSiblingFolderAsync(async folder =>
         {
             var notebook = LessonNotebook.Load(name);
-            foreach (var (id, solution, mistake, _) in mistakes)
+            var cells = notebook.Root["cells"]!.AsArray();
+            foreach (var exercise in mistakes.GroupBy(m => m.Cell))
             {
-                var cell = notebook.Cell(id);
-                Assert.Contains(solution, ExecutedNotebook.Source(cell));
-                cell["source"] = ExecutedNotebook.Source(cell).Replace(solution, mistake, StringComparison.Ordinal);
+                // The first mistake replaces the solution in the exercise cell; each further one (and the CLI solution)
+                // is a copy of the exercise cell and of its check, right after the check: one session tries them all.
+                var cell = notebook.Cell(exercise.Key);
+                var original = ExecutedNotebook.Source(cell);
+                var variants = exercise.Select(m => (m.Solution, Replacement: m.Mistake)).ToList();
+                if (cliSolution is { } cli && cli.Cell == exercise.Key) variants.Add((cli.Solution, RunInShell(cli.DockerCommand)));
+                var after = cells.IndexOf(notebook.Cell(exercise.Key + "-check"));
+                for (var i = 0; i < variants.Count; i++)
+                {
+                    Assert.Contains(variants[i].Solution, original);
+                    var source = original.Replace(variants[i].Solution, variants[i].Replacement, StringComparison.Ordinal);
+                    if (i == 0) { cell["source"] = source; continue; }
+                    var copy = cell.DeepClone().AsObject();
+                    copy["id"] = $"{exercise.Key}-variant-{i}";
+                    copy["source"] = source;
+                    var check = notebook.Cell(exercise.Key + "-check").DeepClone().AsObject();
+                    check["id"] = $"{exercise.Key}-check-variant-{i}";
+                    cells.Insert(++after, copy);
+                    cells.Insert(++after, check);
+                }
             }
             var variant = Path.Combine(folder, LessonNotebook.FileOf(name));
             File.WriteAllText(variant, notebook.Root.ToJsonString());
             var (run, executed) = await RunAsync(variant, "--keep-going");
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.DoesNotContain(" ✗ failed", run.Output);   // a wrong answer fails its check, not a cell
-            return Messages(Checks(executed));
+            var results = Checks(executed)["results"]!.AsArray();
+            return (Messages(Checks(executed)), results.Select(r => (bool)r!["passed"]!).ToList());
         });
 
-        Assert.Equal(mistakes.Length, messages.Count);
-        for (var i = 0; i < mistakes.Length; i++) Assert.Contains(mistakes[i].Hint, messages[i]);
+        // In cell order: each exercise's mistakes, then (for that exercise) the CLI solution.
+        var expected = new List<(string Text, bool Passed)>();
+        foreach (var exercise in mistakes.GroupBy(m => m.Cell))
+        {
+            expected.AddRange(exercise.Select(m => (m.Hint, false)));
+            if (cliSolution is { } cli && cli.Cell == exercise.Key) expected.Add((cli.Verified, true));
+        }
+        Assert.Equal(expected.Count, messages.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Contains(expected[i].Text, messages[i]);
+            Assert.Equal(expected[i].Passed, passed[i]);
+        }
     }
+
     /// <summary>
     /// The official kernel VS Code launches, cell by cell: the teacher version's check cells show ✓ results (the check
     /// mime type reaches the frontend), the student version's show ✗, and only its exercise cells fail.
