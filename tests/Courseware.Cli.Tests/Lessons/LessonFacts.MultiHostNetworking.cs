@@ -76,6 +76,7 @@ public static partial class LessonFacts
         Assert.Contains("gamma cannot even resolve alpha", Text(lesson, "yourturn-2-check"));
         Assert.Contains("gamma → http://hello/ over backnet → Hello from exercise4", Text(lesson, "yourturn-2-check"));
         Assert.Contains("node3 is drained and still in the swarm", Text(lesson, "yourturn-3-check"));
+        Assert.Contains("gamma, a plain container, still runs there", Text(lesson, "yourturn-3-check"));
 
         var removed = Text(lesson, "clean");
         Assert.Contains("Removed 3 container(s), 1 network(s), 0 image(s), 3 volume(s).", removed);
