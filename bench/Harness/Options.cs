@@ -31,7 +31,7 @@ public sealed record Options
           ops         run+inspect+remove one container, and inspect alone: library vs docker CLI
           readiness   RunAsync return / engine StartedAt -> first HTTP 200 through the published port
           scale       1, 10, 50 exercise4 containers started and made ready with bounded parallelism
-          cluster     whole lesson 03 (3-node swarm) headless vs lesson 02, same runner (not part of 'all': ~1 min a run)
+          cluster     whole lesson 07 (3-node swarm) headless vs lesson 02, same runner (not part of 'all': ~1 min a run)
           kernels     courseware kernel vs the official dotnet-interactive Jupyter kernel through jupyter_client: start to
                       first result (one-cell notebook, lesson 01), whole lesson 01, peak RSS (not part of 'all': ~5 min)
           micro       BenchmarkDotNet micro-benchmarks of the port-spec parser (not part of 'all')

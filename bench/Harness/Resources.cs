@@ -59,7 +59,7 @@ public sealed class Resources : IDisposable
             try { await _client.Networks.DeleteNetworkAsync(n.ID).ConfigureAwait(false); }
             catch (DockerApiException) { }
         }
-        // Lesson 03's nodes keep /var/lib/docker on named volumes: after their containers, or they are in use.
+        // Lesson 07's nodes keep /var/lib/docker on named volumes: after their containers, or they are in use.
         var volumes = (await _client.Volumes.ListAsync(new VolumesListParameters { Filters = AnySession() }).ConfigureAwait(false)).Volumes ?? [];
         foreach (var v in volumes.Where(v => IsOurs(v.Labels)))
         {

@@ -54,7 +54,7 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
     /// <summary><c>docker service ...</c> (on a swarm manager)</summary>
     public ServiceCommands Service { get; }
 
-    /// <summary>Several Docker hosts on this machine, each an engine in a container (lesson 03).</summary>
+    /// <summary>Several Docker hosts on this machine, each an engine in a container (lesson 07).</summary>
     public ClusterCommands Cluster { get; }
 
     /// <summary>The engine host's own tools (iptables, ss, tcpdump), run by a short-lived helper container.</summary>

@@ -13,7 +13,7 @@ public static class RunCommand
 {
     public const int ExitFailed = 1;
     public const int ExitUsage = 2;
-    /// <summary>Nothing failed, but a notebook stopped where this engine cannot follow (a rootless engine and lesson 03's cluster).</summary>
+    /// <summary>Nothing failed, but a notebook stopped where this engine cannot follow (a rootless engine and lesson 07's cluster).</summary>
     public const int ExitNotOnThisEngine = 3;
     /// <summary>The notebooks ran (as 0 or 3 would say) and their other outputs are written, but a PDF could not be made.</summary>
     public const int ExitNoPdf = 4;

@@ -2,7 +2,7 @@ using static Courseware.Lab.Interactive.Html;
 
 namespace Courseware.Lab.Interactive;
 
-/// <summary>Lesson 03's outputs: <c>docker node ls</c>, <c>docker service ps</c>, the cluster's hosts and the IPVS check.</summary>
+/// <summary>Lesson 07's outputs: <c>docker node ls</c>, <c>docker service ps</c>, the cluster's hosts and the IPVS check.</summary>
 internal static class SwarmCards
 {
     private static readonly string[] NodeHeaders = ["ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS", "ENGINE VERSION", "ADDRESS"];

@@ -5,7 +5,7 @@ namespace Courseware.Lab.Interactive;
 public static partial class Charts
 {
     /// <summary>
-    /// Lesson 03's picture: this computer on top, the LAN network, the hosts (nodes) on it with their LAN addresses,
+    /// Lesson 07's picture: this computer on top, the LAN network, the hosts (nodes) on it with their LAN addresses,
     /// under each host the containers and service tasks it runs, and at the bottom the overlay that joins them all
     /// across hosts, each container labelled with its overlay address. <paramref name="overlayByNode"/> is each node's
     /// own <c>docker network inspect OVERLAY</c>: an engine lists only its local members.

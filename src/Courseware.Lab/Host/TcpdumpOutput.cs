@@ -9,9 +9,18 @@ namespace Courseware.Lab;
 /// </summary>
 internal static partial class TcpdumpOutput
 {
-    public static IReadOnlyList<CapturedPacket> Parse(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(ParseLine).OfType<CapturedPacket>().ToList();
+    public static IReadOnlyList<CapturedPacket> Parse(string output)
+    {
+        var packets = new List<CapturedPacket>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ParseLine(line) is { } packet) packets.Add(packet);
+            // An encapsulated packet (the frame inside VXLAN) follows on a line of its own, without a time: it belongs to
+            // the packet before, and is what shows that an overlay's data crosses the LAN readable.
+            else if (packets.Count > 0 && InnerPacket().IsMatch(line)) packets[^1] = packets[^1] with { Summary = $"{packets[^1].Summary} → inside: {line}" };
+        }
+        return packets;
+    }
 
     public static CapturedPacket? ParseLine(string line)
     {
@@ -47,6 +56,10 @@ internal static partial class TcpdumpOutput
 
     [GeneratedRegex(@"^(?<time>\d{2}:\d{2}:\d{2}\.\d+) (?<family>IP6?) (?<src>\S+) > (?<dst>\S+?):\s(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex IpLine();
+
+    /// <summary>A packet line without a time (<c>IP 10.0.1.2 &gt; 10.0.1.3: ICMP echo request, …</c>): one inside the packet before.</summary>
+    [GeneratedRegex(@"^(IP6?|ARP,) ", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerPacket();
 
     [GeneratedRegex(@"^(?<time>\d{2}:\d{2}:\d{2}\.\d+) ARP, (?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ArpLine();

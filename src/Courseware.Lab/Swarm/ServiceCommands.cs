@@ -42,6 +42,7 @@ public sealed class ServiceCommands
                     Image = image,
                     Labels = _lab.NewLabels(),
                     Command = options.Command.Count == 0 ? null! : options.Command.ToList(),
+                    StopGracePeriod = options.StopGracePeriod,
                 },
                 Networks = options.Network is null ? null! : [new NetworkAttachmentConfig { Target = options.Network }],
             },
@@ -74,6 +75,58 @@ public sealed class ServiceCommands
         await _lab.EngineAsync($"docker service scale {name}={replicas}", () =>
             Client.Swarm.UpdateServiceAsync(service.ID, new ServiceUpdateParameters { Service = service.Spec, Version = (long)service.Version!.Index!.Value }, cancellationToken)).ConfigureAwait(false);
         return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>docker service update [--replicas N] [--constraint-add EXPR]... [--network-add NET]... NAME</c>, then waits until
+    /// the tasks run as the new spec says (the CLI waits the same way without -d). A constraint or network the service
+    /// already has is kept once, as the CLI does.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceTask>> UpdateAsync(string name, ServiceUpdate update, CancellationToken cancellationToken = default)
+    {
+        var service = await InspectAsync(name, cancellationToken).ConfigureAwait(false);
+        var spec = service.Spec!;
+        if (update.Replicas is { } replicas)
+        {
+            if (spec.Mode?.Replicated is null)
+                throw new LabException($"'{name}' is a global service: it runs one task per node.", "--replicas applies to replicated services only.");
+            spec.Mode.Replicated.Replicas = (ulong)replicas;
+        }
+        var template = spec.TaskTemplate!;
+        if (update.ConstraintAdd.Count > 0)
+        {
+            template.Placement ??= new Placement();
+            var constraints = template.Placement.Constraints?.ToList() ?? [];
+            template.Placement.Constraints = constraints.Concat(update.ConstraintAdd.Where(c => !constraints.Contains(c))).ToList();
+        }
+        if (update.NetworkAdd.Count > 0)
+        {
+            var attached = template.Networks?.ToList() ?? [];
+            var names = await NetworkNamesAsync(attached.Select(a => a.Target ?? ""), cancellationToken).ConfigureAwait(false);
+            attached.AddRange(update.NetworkAdd.Where(n => !names.Contains(n)).Select(n => new NetworkAttachmentConfig { Target = n }));
+            template.Networks = attached;
+        }
+        await _lab.EngineAsync(update.ToCommandLine(name), () => Client.Swarm.UpdateServiceAsync(service.ID,
+                new ServiceUpdateParameters { Service = spec, Version = (long)service.Version!.Index!.Value }, cancellationToken),
+            "Run it on a swarm manager; --network-add takes an overlay that exists on the manager (docker network ls), --constraint-add an expression such as node.role==worker.").ConfigureAwait(false);
+        return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>docker service inspect NAME</c>: its replicas (null when global), placement constraints and networks by name.</summary>
+    public async Task<ServiceDetails> DetailsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var spec = (await InspectAsync(name, cancellationToken).ConfigureAwait(false)).Spec!;
+        var template = spec.TaskTemplate!;
+        var networks = await NetworkNamesAsync((template.Networks ?? []).Select(a => a.Target ?? ""), cancellationToken).ConfigureAwait(false);
+        var replicas = spec.Mode?.Replicated?.Replicas is { } r ? (int?)r : null;
+        return new ServiceDetails(spec.Name ?? name, replicas, template.Placement?.Constraints?.ToList() ?? [], networks);
+    }
+
+    /// <summary>A service's spec names its networks by id once created: the manager's network list gives their names.</summary>
+    private async Task<IReadOnlyList<string>> NetworkNamesAsync(IEnumerable<string> targets, CancellationToken cancellationToken)
+    {
+        var networks = await _lab.EngineAsync("docker network ls", () => Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken)).ConfigureAwait(false);
+        return targets.Select(t => networks.FirstOrDefault(n => n.ID == t || n.Name == t)?.Name ?? t).ToList();
     }
 
     /// <summary><c>docker service ps --filter desired-state=running NAME</c>: the tasks that should be running, where, and their addresses.</summary>

@@ -23,6 +23,13 @@ public sealed record ServiceOptions
     /// <summary><c>--publish</c>, any number of times: "8088:80" (the routing mesh) or "mode=host,target=80,published=8088".</summary>
     public IReadOnlyList<ServicePort> Publish { get; init; } = [];
 
+    /// <summary>
+    /// <c>--stop-grace-period 1s</c>: how long a task's main process gets after SIGTERM before SIGKILL (10 s when unset).
+    /// A rolling update stops the tasks one by one, so a process that ignores SIGTERM (busybox httpd as PID 1) makes
+    /// every update wait that long per task.
+    /// </summary>
+    public TimeSpan? StopGracePeriod { get; init; }
+
     /// <summary>The command after the image; empty keeps the image's CMD.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 
@@ -34,6 +41,7 @@ public sealed record ServiceOptions
         if (Network is not null) parts.Add($"--network {Network}");
         if (EndpointMode != "vip") parts.Add($"--endpoint-mode {EndpointMode}");
         parts.AddRange(Publish.Select(p => $"--publish {p}"));
+        if (StopGracePeriod is { } grace) parts.Add($"--stop-grace-period {grace.TotalSeconds:0.###}s");
         parts.Add(image);
         parts.AddRange(Command);
         return string.Join(' ', parts);

@@ -50,6 +50,35 @@ public sealed class SwarmCommands
             "Is the manager's address right (its LAN address, port 2377) and the token current (docker swarm join-token worker)?").ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The course's hint when this engine refuses a manager's command. The engine's own message names no manager; a
+    /// worker's <c>docker info</c> (Swarm.RemoteManagers) lists the managers it knows, so the hint names them.
+    /// </summary>
+    private static string ManagersHint(Info local)
+    {
+        var managers = (local.RemoteManagers ?? []).Select(m => m.Addr.Split(':')[0]).Distinct().ToList();
+        return managers.Count == 0
+            ? "Only a manager lists the nodes: ask the node you ran docker swarm init on."
+            : $"Only a manager lists the nodes. This worker's docker info (Swarm.RemoteManagers) names its manager(s): {string.Join(", ", managers)}; " +
+              $"ask there: docker -H tcp://{managers[0]}:2375 node ls.";
+    }
+
+    /// <summary>
+    /// <c>docker node update --availability active|pause|drain NODE</c> (on a manager). pause: no new tasks go there;
+    /// drain: no new tasks either, and the swarm moves the ones it runs to other nodes. Plain containers stay.
+    /// </summary>
+    public async Task UpdateNodeAsync(string node, string availability, CancellationToken cancellationToken = default)
+    {
+        if (availability is not ("active" or "pause" or "drain"))
+            throw new LabException($"'{availability}' is not a node availability.", "--availability is active, pause or drain.");
+        var cli = $"docker node update --availability {availability} {node}";
+        var found = await _lab.EngineAsync(cli, () => Client.Swarm.InspectNodeAsync(node, cancellationToken),
+            "Run it on a manager, naming a node that docker node ls lists (its HOSTNAME).").ConfigureAwait(false);
+        var spec = found.Spec!;
+        await _lab.EngineAsync(cli, () => Client.Swarm.UpdateNodeAsync(found.ID, found.Version!.Index!.Value,
+            new NodeUpdateParameters { Role = spec.Role, Availability = availability, Labels = spec.Labels, Name = spec.Name }, cancellationToken)).ConfigureAwait(false);
+    }
+
     /// <summary><c>docker swarm leave --force</c>. Returns false if this engine was in no swarm.</summary>
     public async Task<bool> LeaveAsync(bool force = true, CancellationToken cancellationToken = default)
     {
@@ -75,9 +104,9 @@ public sealed class SwarmCommands
     /// <summary><c>docker node ls</c> (on a manager): every engine in the swarm, its role and whether it is ready.</summary>
     public async Task<IReadOnlyList<SwarmNode>> NodesAsync(CancellationToken cancellationToken = default)
     {
-        var nodes = await _lab.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken),
-            "Only a manager lists the nodes: ask the node you ran docker swarm init on.").ConfigureAwait(false);
-        var self = (await LocalStateAsync(cancellationToken).ConfigureAwait(false)).NodeID;
+        var local = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = await _lab.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken), ManagersHint(local)).ConfigureAwait(false);
+        var self = local.NodeID;
         return nodes
             .Select(n => new SwarmNode(
                 n.ID,

@@ -36,11 +36,16 @@ public sealed class LessonExerciseTests
                 ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
             ]),
         ["multi-host-networking"] = (
-            ["web runs 3 task(s), not 5", "There is no container gamma on node3 yet", "The manager has no network backnet yet"],
+            ["hello is set to 3 replica(s), not 4", "There is no container gamma on node3 yet", "node3 is still Active"],
             [
-                ("yourturn-1", "await manager.Service.ScaleAsync(\"web\", 5)", "await manager.Service.ScaleAsync(\"web\", 4)", "web runs 4 task(s), not 5"),
-                ("yourturn-2", "Name = \"gamma\", Network = overlayName, ", "Name = \"gamma\", ", "gamma is on node3 but on bridge, not on labnet"),
-                ("yourturn-3", "Name = \"delta\", Network = \"backnet\", ", "Name = \"delta\", Network = overlayName, ", "delta is on labnet, not backnet"),
+                // Several per exercise: they run in this order in one session, each on the state the one before left.
+                ("yourturn-1", "new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] }", "new ServiceUpdate { Replicas = 4 }", "hello has no placement rule keeping it off managers"),
+                ("yourturn-1", "ConstraintAdd = [\"node.role==worker\"]", "ConstraintAdd = [\"node.hostname!=node1\"]", "hello avoids a node by its name (node.hostname!=node1)"),
+                ("yourturn-2", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { NetworkAdd = [\"backnet\"] });", "", "None of hello's tasks is on gamma's network (backnet)"),
+                ("yourturn-2", "Name = \"gamma\", Network = \"backnet\"", "Name = \"gamma\", Network = \"crossnet\"", "it shares a network with alpha (crossnet)"),
+                ("yourturn-3", "await manager.Swarm.UpdateNodeAsync(\"node3\", \"drain\")", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { ConstraintAdd = [\"node.hostname!=node3\"] })", "hello avoid(s) node3 by a placement constraint"),
+                ("yourturn-3", "\"drain\")", "\"pause\")", "node3 is paused"),
+                ("yourturn-3", "await manager.Swarm.UpdateNodeAsync(\"node3\", \"drain\")", "await cluster[\"node3\"].Docker.Swarm.LeaveAsync()", "node3 is no longer in the swarm"),
             ]),
     };
 
@@ -51,6 +56,10 @@ public sealed class LessonExerciseTests
     /// </summary>
     internal static readonly Dictionary<string, TerminalSolution> SolvedInATerminal = new()
     {
+        // The nodes live only while the lesson's session runs, so the terminal reaches node1 at its LAN address.
+        ["multi-host-networking"] = new("yourturn-1",
+            "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] })",
+            "docker -H tcp://{node1.LanAddress}:2375 service update --replicas 4 --constraint-add node.role==worker hello"),
     };
 
     public static IEnumerable<object[]> Names() => Lessons.Keys.Select(k => new object[] { k });
@@ -70,7 +79,7 @@ public sealed class LessonExerciseTests
     }
 
     /// <summary>
-    /// The lessons whose exercises this engine can judge. Lesson 03 needs a rootful engine to host its nodes; on a
+    /// The lessons whose exercises this engine can judge. Lesson 07 needs a rootful engine to host its nodes; on a
     /// rootless one it stops at the cluster cell and says why (exit 3, its checks not applicable), which
     /// Lesson03MultiHostTests asserts on that engine, so it is not among these cases there.
     /// </summary>

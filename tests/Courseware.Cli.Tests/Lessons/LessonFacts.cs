@@ -6,7 +6,7 @@ namespace Courseware.Cli.Tests.Lessons;
 
 /// <summary>
 /// What each lesson's prose claims, checked in an executed notebook whichever kernel executed it: `courseware run`
-/// (LessonRunTests, Lesson03MultiHostTests) or `courseware kernel` under Jupyter's nbconvert (JupyterLessonTests).
+/// (LessonRunTests, Lesson07MultiHostTests) or `courseware kernel` under Jupyter's nbconvert (JupyterLessonTests).
 /// Cells are found by their id, never by a piece of their code. One file per lesson (LessonFacts.LESSON.cs).
 /// </summary>
 public static partial class LessonFacts
@@ -18,7 +18,7 @@ public static partial class LessonFacts
         {
             case "exposing-ports": await Lesson01Async(lesson); break;
             case "container-to-container": Lesson02(lesson); break;
-            case "multi-host-networking": Lesson03(lesson); break;
+            case "multi-host-networking": Lesson07(lesson); break;
             default: throw new Xunit.Sdk.XunitException($"{id}: a new lesson needs its facts in LessonFacts.<Lesson>.cs");
         }
     }

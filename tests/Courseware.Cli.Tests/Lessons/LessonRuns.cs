@@ -48,7 +48,7 @@ public static class LessonRuns
 
     internal static void AssertNothingLeft(int pid)
     {
-        // Volumes too: lesson 03's hosts keep /var/lib/docker on named volumes.
+        // Volumes too: lesson 07's hosts keep /var/lib/docker on named volumes.
         foreach (var kind in new[] { "ps", "network", "volume" })
         {
             string[] args = kind == "ps"

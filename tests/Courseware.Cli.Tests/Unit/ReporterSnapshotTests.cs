@@ -45,7 +45,7 @@ public sealed class ReporterSnapshotTests
         reporter.Error("courseware run: --output /ro: cannot write there (permission denied). Nothing ran.");
     }
 
-    /// <summary>Lesson 03 on an engine that cannot host its cluster: stopped, not failed; its checks not applicable.</summary>
+    /// <summary>Lesson 07 on an engine that cannot host its cluster: stopped, not failed; its checks not applicable.</summary>
     private static async Task<NotebookRunResult> TellNotOnThisEngine(IRunReporter reporter)
     {
         var outcomes = new List<CellOutcome>
@@ -57,14 +57,14 @@ public sealed class ReporterSnapshotTests
         var checks = new CheckTally();
         foreach (var id in new[] { "c1", "c2", "c3" })
             checks.AddNotApplicable(NotebookCell.NewCode(id, $"// docker service ps web ({id})", "csharp", [CheckTally.CheckTag]));
-        var header = new NotebookHeader("03-multi-host-networking", "/repo/notebooks/03-multi-host-networking.ipynb", 20, []);
+        var header = new NotebookHeader("07-multi-host-networking", "/repo/notebooks/07-multi-host-networking.ipynb", 20, []);
         var result = await reporter.RunNotebookAsync(header, progress =>
         {
             foreach (var outcome in outcomes) progress.CellFinished(outcome);
             progress.CleanedUp(null, null);
             progress.Scored(checks);
-            return Task.FromResult(new NotebookRunResult("03-multi-host-networking", header.Path, outcomes, 20, 2.5 * S, 1.2 * S,
-                ["/out/03-multi-host-networking.ipynb"], null, null, Interrupted: false, Checks: checks));
+            return Task.FromResult(new NotebookRunResult("07-multi-host-networking", header.Path, outcomes, 20, 2.5 * S, 1.2 * S,
+                ["/out/07-multi-host-networking.ipynb"], null, null, Interrupted: false, Checks: checks));
         });
         reporter.Summary([result], 1, 3 * S);
         return result;

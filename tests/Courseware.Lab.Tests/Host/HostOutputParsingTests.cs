@@ -55,6 +55,26 @@ public sealed class HostOutputParsingTests
     }
 
     [Fact]
+    public void A_packet_inside_a_vxlan_packet_belongs_to_it()
+    {
+        // tcpdump prints the frame a VXLAN packet carries on a line of its own, without a time (lesson 07's overlay).
+        const string output = """
+            16:10:00.100000 IP 172.21.0.4.41235 > 172.21.0.2.4789: VXLAN, flags [I] (0x08), vni 4097
+            IP 10.0.1.2 > 10.0.1.3: ICMP echo request, id 9, seq 0, length 64
+            16:10:00.100300 IP 172.21.0.2.41235 > 172.21.0.4.4789: VXLAN, flags [I] (0x08), vni 4097
+            IP 10.0.1.3 > 10.0.1.2: ICMP echo reply, id 9, seq 0, length 64
+            tcpdump: verbose output suppressed, use -v[v]... for full protocol decode
+            """;
+
+        var packets = TcpdumpOutput.Parse(output);
+
+        Assert.Equal([
+            new CapturedPacket("16:10:00.100000", "172.21.0.4:41235", "172.21.0.2:4789", "IP", "VXLAN, flags [I] (0x08), vni 4097 → inside: IP 10.0.1.2 > 10.0.1.3: ICMP echo request, id 9, seq 0, length 64"),
+            new CapturedPacket("16:10:00.100300", "172.21.0.2:41235", "172.21.0.4:4789", "IP", "VXLAN, flags [I] (0x08), vni 4097 → inside: IP 10.0.1.3 > 10.0.1.2: ICMP echo reply, id 9, seq 0, length 64"),
+        ], packets);
+    }
+
+    [Fact]
     public void Tcpdump_lines_give_time_endpoints_protocol_and_summary()
     {
         const string output = """

@@ -58,7 +58,7 @@ public sealed class CleanupTests
         };
         await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = LabImages.Base, Labels = labels, Cmd = ["true"] });
         await client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = dead[..20], Labels = labels });
-        // A cluster node's /var/lib/docker is a named volume: a killed lesson 03 leaves those too.
+        // A cluster node's /var/lib/docker is a named volume: a killed lesson 07 leaves those too.
         await client.Volumes.CreateAsync(new VolumesCreateParameters { Name = dead[..22] + "-data", Labels = labels });
         await using var live = await DockerLab.ConnectAsync("test-live-session");
         await Sleeper.RunAsync(live, $"live-{Guid.NewGuid():N}"[..13]);

@@ -39,6 +39,16 @@ public sealed class ServiceOptionsTests
             new ServiceOptions { Global = true, EndpointMode = "dnsrr", Publish = ["mode=host,target=80,published=8088"] }.ToCommandLine("front", "exercise4"));
         Assert.Equal("docker service create --name front --replicas 1 --publish 8088:80 exercise4",
             new ServiceOptions { Publish = ["8088:80"] }.ToCommandLine("front", "exercise4"));
+        Assert.Equal("docker service create --name hello --replicas 3 --network crossnet --stop-grace-period 1s exercise4",
+            new ServiceOptions { Replicas = 3, Network = "crossnet", StopGracePeriod = TimeSpan.FromSeconds(1) }.ToCommandLine("hello", "exercise4"));
+    }
+
+    [Fact]
+    public void A_service_update_names_every_flag_it_sets()
+    {
+        Assert.Equal("docker service update --replicas 4 --constraint-add node.role==worker hello",
+            new ServiceUpdate { Replicas = 4, ConstraintAdd = ["node.role==worker"] }.ToCommandLine("hello"));
+        Assert.Equal("docker service update --network-add backnet hello", new ServiceUpdate { NetworkAdd = ["backnet"] }.ToCommandLine("hello"));
     }
 
     [Fact]

@@ -4,16 +4,16 @@ using static Courseware.Cli.Tests.Lessons.LessonNotebook;
 namespace Courseware.Cli.Tests.Lessons;
 
 /// <summary>
-/// Lesson 03 through `courseware run`: three engine-in-container hosts form a swarm, containers on two hosts ping each
+/// Lesson 07 through `courseware run`: three engine-in-container hosts form a swarm, containers on two hosts ping each
 /// other by name over the overlay, the VXLAN tunnel points at the other host's LAN address, a service spreads over the
-/// hosts and tasks.NAME follows scaling, the IPVS verdict is this kernel's, and nothing is left, swarm state included.
+/// hosts and tasks.NAME lists its tasks, the IPVS verdict is this kernel's, and nothing is left, swarm state included.
 /// On a rootless engine the lesson stops at the cluster cell and says why.
 /// </summary>
 [Collection("lessons")]
-public sealed class Lesson03MultiHostTests
+public sealed class Lesson07MultiHostTests
 {
     [DockerFact]
-    public async Task Lesson_03_forms_a_three_node_swarm_pings_across_hosts_by_name_and_spreads_a_service()
+    public async Task Lesson_07_forms_a_three_node_swarm_pings_across_hosts_by_name_and_spreads_a_service()
     {
         if (!LessonNotebook.RunsOnThisEngine("multi-host-networking"))
         {
@@ -22,7 +22,7 @@ public sealed class Lesson03MultiHostTests
             var refused = await CoursewareProcess.RunAsync(["run", LessonNotebook.PathOf("multi-host-networking"), "--output", output], timeout: TimeSpan.FromMinutes(3));
             // Exit 3: nothing failed, the lesson does not apply to this engine; the checks it never reached are not scored.
             Assert.True(refused.ExitCode == 3, refused.ToString());
-            Assert.Matches(@"⊘ not-on-engine .*docker.Cluster.CreateAsync|⊘ not-on-engine .*docker network create --internal lan", refused.Output);
+            Assert.Matches(@"⊘ not-on-engine .*docker.Cluster.CreateAsync|⊘ not-on-engine .*docker network create --internal swarm-lan", refused.Output);
             Assert.Contains($"⊘ {LessonNotebook.FileOf("multi-host-networking")} does not run on this engine", refused.Output);
             Assert.Contains("This engine cannot host a cluster of Docker nodes", refused.Output);
             Assert.Contains("rootless engine", refused.Output);
@@ -35,7 +35,7 @@ public sealed class Lesson03MultiHostTests
 
         var lesson = await LessonRuns.DefaultAsync("multi-host-networking");
 
-        LessonFacts.Lesson03(lesson);
+        LessonFacts.Lesson07(lesson);
         await LessonRunTests.AssertHtmlRendersAsync(lesson, charts: 1);
     }
 }
