@@ -20,11 +20,22 @@ public sealed class LessonExerciseTests
     private static readonly Dictionary<string, (string[] Untouched, (string Cell, string Solution, string Mistake, string Hint)[] Mistakes)> Lessons = new()
     {
         ["exposing-ports"] = (
-            ["There is no container loopback-web yet", "There is no container pick-a-port yet", "Host port 8087 still leads to container port 8080, where nothing listens"],
+            ["There is no container either-way yet", "Nothing serves the page on http://localhost:8085/ (trio-b)", "There is no container fixed-app yet"],
             [
-                ("yourturn-1", "publish: [$\"127.0.0.1:{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:80\"]", "It listens on 0.0.0.0"),
-                ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 13}:80\"]);", "Host port 8093 looks chosen by you: write only the container port, -p 80"),
-                ("yourturn-3", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 14}:80\"])", "The page is now on host port 8094; keep host port 8087"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [$\"{hostPort + 9}:80\"]", "Only host port 8089 leads to port 80"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [$\"{hostPort + 9}:80\"], publishAll: true", "-P publishes only the EXPOSEd ports that no -p names"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [$\"{hostPort + 9}:80\", \"40000:80\"]", "You chose host port 40000 yourself"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [\"80\"]", "No door on host port 8089"),
+                ("yourturn-2", "publish: [$\"{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:8080\"]", "trio-b: host port 8085 leads to container port 8080, where nothing listens"),
+                ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"trio-b\", publish: [$\"{hostPort + 5}:80\"])",
+                    "await docker.RunAsync(\"exercise4\", name: \"trio-c\", publish: [$\"{hostPort + 6}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8080\", \"-h\", \"/var/www\"])",
+                    "trio-c served the page before, and now it does not on 8086"),
+                ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
+                    "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:80\"", "httpd in fixed-app listens on 127.0.0.1:80, the container's own loopback"),
+                ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
+                    "publish: [$\"127.0.0.1:{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:80\"", "-p 127.0.0.1:… changes who may connect to the host port, not where the app listens"),
+                ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
+                    "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8087\"", "-p sends host port 8087 to container port 80, but httpd listens on 8087"),
             ]),
         ["container-to-container"] = (
             ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],
@@ -40,6 +51,18 @@ public sealed class LessonExerciseTests
                 ("yourturn-2", "Name = \"gamma\", Network = overlayName, ", "Name = \"gamma\", ", "gamma is on node3 but on bridge, not on labnet"),
                 ("yourturn-3", "Name = \"delta\", Network = \"backnet\", ", "Name = \"delta\", Network = overlayName, ", "delta is on labnet, not backnet"),
             ]),
+    };
+
+    /// <summary>
+    /// Per lesson, one exercise solved in a terminal instead: the piece of the exercise cell is replaced by a docker CLI
+    /// process (its resources carry no course label), whose check must pass, and the lesson's clean-up must remove it
+    /// by name. The arguments are a C# interpolated string (the notebook's parameters in braces).
+    /// </summary>
+    private static readonly Dictionary<string, (string Cell, string Solution, string DockerArguments, string Name)> SolvedWithTheCli = new()
+    {
+        ["exposing-ports"] = ("yourturn-3",
+            "await docker.RunAsync(\"exercise4\", name: \"fixed-app\", publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\", \"-h\", \"/var/www\"])",
+            "run -d -p {hostPort + 7}:80 --name fixed-app exercise4 httpd -f -v -p 80 -h /var/www", "fixed-app"),
     };
 
     public static IEnumerable<object[]> Names() => Lessons.Keys.Select(k => new object[] { k });
@@ -138,31 +161,95 @@ public sealed class LessonExerciseTests
         for (var i = 0; i < expected.Length; i++) Assert.StartsWith(expected[i], messages[i]);
     }
 
+    /// <summary>
+    /// The code cells one try at an exercise runs: from the first code cell after the task's prose (a setup cell, as a
+    /// learner re-runs it) through the exercise's check.
+    /// </summary>
+    private static List<JsonObject> TryCells(ExecutedNotebook notebook, string exerciseId)
+    {
+        var cells = notebook.Cells;
+        var exercise = cells.ToList().FindIndex(c => ExecutedNotebook.Id(c) == exerciseId);
+        var first = exercise;
+        while (first > 0 && (string?)cells[first - 1]["cell_type"] == "code" && !ExecutedNotebook.Tags(cells[first - 1]).Contains("check")) first--;
+        var check = exercise;
+        while (!ExecutedNotebook.Tags(cells[check]).Contains("check")) check++;
+        return cells.Skip(first).Take(check - first + 1).ToList();
+    }
+
+    /// <summary>Copies of a try's cells, with the exercise's piece replaced, their ids suffixed; returns the copies and the check copy's id.</summary>
+    private static (List<JsonObject> Cells, string CheckId) TryWith(ExecutedNotebook notebook, string exerciseId, string solution, string replacement, string suffix)
+    {
+        var copies = TryCells(notebook, exerciseId).Select(c => (JsonObject)c.DeepClone()).ToList();
+        foreach (var copy in copies)
+        {
+            if (ExecutedNotebook.Id(copy) == exerciseId)
+            {
+                Assert.Contains(solution, ExecutedNotebook.Source(copy));
+                copy["source"] = ExecutedNotebook.Source(copy).Replace(solution, replacement, StringComparison.Ordinal);
+            }
+            copy["id"] = $"{ExecutedNotebook.Id(copy)}-{suffix}";
+        }
+        return (copies, ExecutedNotebook.Id(copies[^1])!);
+    }
+
+    /// <summary>
+    /// One session per lesson tries every wrong answer and then the right one, as a learner would: before each exercise,
+    /// a copy of its cells (setup, exercise, check) per scripted mistake, each check expected to fail with that mistake's
+    /// own hint; then the teacher's cells, whose checks pass; and after one exercise, the same solved with the docker CLI,
+    /// whose check passes too, and whose unlabelled container the lesson's clean-up removes by name.
+    /// </summary>
     [DockerTheory]
     [MemberData(nameof(RunnableHere))]
     public async Task A_plausible_mistake_in_each_exercise_gets_its_own_hint(string name)
     {
-        var mistakes = Lessons[name].Mistakes;
-        var messages = await InSiblingFolderAsync(async folder =>
+        var expected = new List<(string CheckId, string? Hint)>();
+        var (results, cliName) = await InSiblingFolderAsync(async folder =>
         {
             var notebook = LessonNotebook.Load(name);
-            foreach (var (id, solution, mistake, _) in mistakes)
+            var cells = notebook.Root["cells"]!.AsArray();
+            int IndexOf(string id) => cells.Select(c => ExecutedNotebook.Id((JsonObject)c!)).ToList().IndexOf(id);
+            var tries = 0;
+            foreach (var (id, solution, mistake, hint) in Lessons[name].Mistakes)
             {
-                var cell = notebook.Cell(id);
-                Assert.Contains(solution, ExecutedNotebook.Source(cell));
-                cell["source"] = ExecutedNotebook.Source(cell).Replace(solution, mistake, StringComparison.Ordinal);
+                var (copies, checkId) = TryWith(notebook, id, solution, mistake, $"try{++tries}");
+                var at = IndexOf(ExecutedNotebook.Id(TryCells(notebook, id)[0])!);
+                for (var i = 0; i < copies.Count; i++) cells.Insert(at + i, copies[i]);
+                expected.Add((checkId, hint));
+            }
+            string? cli = null;
+            if (SolvedWithTheCli.TryGetValue(name, out var solved))
+            {
+                var process = $"using (var cli = System.Diagnostics.Process.Start(\"docker\", $\"{solved.DockerArguments}\")!) await cli.WaitForExitAsync();";
+                var (copies, checkId) = TryWith(notebook, solved.Cell, solved.Solution, process, "cli");
+                var after = IndexOf(ExecutedNotebook.Id(TryCells(notebook, solved.Cell)[^1])!) + 1;
+                for (var i = 0; i < copies.Count; i++) cells.Insert(after + i, copies[i]);
+                expected.Add((checkId, null));
+                cli = solved.Name;
             }
             var variant = Path.Combine(folder, LessonNotebook.FileOf(name));
             File.WriteAllText(variant, notebook.Root.ToJsonString());
             var (run, executed) = await RunAsync(variant, "--keep-going");
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.DoesNotContain(" ✗ failed", run.Output);   // a wrong answer fails its check, not a cell
-            return Messages(Checks(executed));
+            return (Checks(executed)["results"]!.AsArray().ToDictionary(r => (string)r!["cell"]!, r => ((bool)r!["passed"]!, (string)r!["message"]!)), cli);
         });
 
-        Assert.Equal(mistakes.Length, messages.Count);
-        for (var i = 0; i < mistakes.Length; i++) Assert.Contains(mistakes[i].Hint, messages[i]);
+        foreach (var (checkId, hint) in expected)
+        {
+            var (passed, message) = results[checkId];
+            if (hint is null) Assert.True(passed, $"{checkId}, solved with the docker CLI: {message}");
+            else
+            {
+                Assert.False(passed, $"{checkId} passed; expected the hint '{hint}'");
+                Assert.Contains(hint, message);
+            }
+        }
+        // The teacher's own checks, after the wrong tries, pass.
+        Assert.All(results.Where(r => expected.All(e => e.CheckId != r.Key)), r => Assert.True(r.Value.Item1, $"{r.Key}: {r.Value.Item2}"));
+        Assert.Equal(expected.Count + 3, results.Count);
+        if (cliName is not null) Assert.Equal("", DockerCli.Ok("ps", "-aq", "--filter", $"name=^{cliName}$").Trim());
     }
+
     /// <summary>
     /// The official kernel VS Code launches, cell by cell: the teacher version's check cells show ✓ results (the check
     /// mime type reaches the frontend), the student version's show ✗, and only its exercise cells fail.
