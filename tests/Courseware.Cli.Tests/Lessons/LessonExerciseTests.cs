@@ -29,7 +29,7 @@ public sealed class LessonExerciseTests
                 ("yourturn-2", "publish: [$\"{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:8080\"]", "trio-b: host port 8085 leads to container port 8080, where nothing listens"),
                 ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"trio-b\", publish: [$\"{hostPort + 5}:80\"])",
                     "await docker.RunAsync(\"exercise4\", name: \"trio-c\", publish: [$\"{hostPort + 6}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8080\", \"-h\", \"/var/www\"])",
-                    "trio-c served the page before, and now it does not on 8086"),
+                    "trio-c worked as the setup cell started it (-p 8086:8080"),
                 ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
                     "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:80\"", "httpd in fixed-app listens on 127.0.0.1:80, the container's own loopback"),
                 ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
