@@ -68,7 +68,7 @@ public sealed class NotebookBrowserTests
                     "no ps table with exercise4 on 0.0.0.0:8080");
                 Assert.True(await browser.EvalAsync<int>("document.querySelectorAll('.output_html iframe.cw-frame').length") >= 1, "no page preview");
                 Assert.True(await browser.EvalAsync<int>("document.querySelectorAll('.courseware-plotly .main-svg').length") >= 1, "the chart is not drawn");
-                Assert.True(await browser.EvalAsync<int>("document.querySelectorAll('.courseware-plotly g.trace').length") >= 1, "a chart has no traces");
+                Assert.True(await browser.EvalAsync<int>("document.querySelectorAll('.courseware-plotly g.trace, .courseware-plotly .sankey-node').length") >= 1, "the chart has no traces (a sankey draws its nodes)");
                 var ticks = await browser.EvalAsync<int>("[...document.querySelectorAll('.output_html .cw-box-ok .cw-title.cw-ok')].filter(t => t.textContent.trim().startsWith('✓')).length");
                 Assert.Equal(LessonChecks(), ticks);
                 Assert.Empty(browser.Blocked);
