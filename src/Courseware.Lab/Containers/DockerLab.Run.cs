@@ -42,7 +42,8 @@ public sealed partial class DockerLab
 
     /// <summary>
     /// <c>docker run -d</c>. Port specs are checked before anything is created; a container of the course with the
-    /// same name is replaced; if starting fails, the half-made container is removed, so nothing is left behind.
+    /// same name is replaced; if starting fails, the half-made container is removed, so nothing is left behind
+    /// (unless <see cref="RunOptions.KeepIfStartFails"/>: then it stays in Created, as the docker CLI leaves it).
     /// </summary>
     public async Task<Container> RunAsync(string image, RunOptions? options, CancellationToken cancellationToken = default)
     {
@@ -133,7 +134,8 @@ public sealed partial class DockerLab
             // Leave nothing behind: a container that could not start is of no use to the learner, even when the cell
             // was interrupted.
             using var cleanup = CellCancellation.Suppress();
-            await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
+            if (!options.KeepIfStartFails || e is not DockerApiException)
+                await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
             if (e is DockerApiException api) throw TranslateRunError(api, image, options);
             if (EngineErrors.IsFromTheEngine(e)) throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));
             throw;

@@ -55,6 +55,13 @@ public sealed record RunOptions
     /// <summary><c>-it</c>: a terminal and open stdin, as in lesson 01's <c>docker run -dit</c>. Off by default, as in <c>docker run -d</c>.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>
+    /// What the docker CLI does when the start fails (a host port already allocated): the created container stays, in
+    /// <c>Created</c>, holding its name. Off by default: the library removes it, so that re-running the cell does not meet
+    /// "name already in use". Lesson 01 turns it on to show what the CLI leaves. Not a docker flag.
+    /// </summary>
+    public bool KeepIfStartFails { get; init; }
+
     /// <summary>Throw <see cref="ContainerExitedException"/> if the container is not running right after start.</summary>
     public bool ExpectRunning { get; init; } = true;
 

@@ -64,10 +64,12 @@ public sealed class CommittedNotebookTests
     }
 
     [Fact]
-    public void Lesson_01_has_the_parameters_the_experiments_use_and_the_figures_it_shows()
+    public void Lesson_01_has_the_parameters_the_experiments_use_the_figures_it_shows_and_the_dockerfile_as_it_is()
     {
         var lesson = LessonNotebook.Load("exposing-ports");
+        // The connect cell holds the parameters too (the runner injects --param values right after it).
         var parameters = Assert.Single(lesson.Tagged(NotebookCell.ParametersTag));
+        Assert.Equal("connect", ExecutedNotebook.Id(parameters));
         foreach (var declaration in new[] { "int hostPort = 8080;", "int containerPort = 80;", "string bindAddress = \"0.0.0.0\";", "string protocol = \"tcp\";" })
             Assert.Contains(declaration, ExecutedNotebook.Source(parameters));
         var prose = lesson.Prose;
@@ -76,8 +78,15 @@ public sealed class CommittedNotebookTests
             Assert.Contains($"]({figure})", prose);
             Assert.True(File.Exists(Path.Combine(LessonNotebook.Directory, figure)), figure);
         }
+        // The figures are this project's capture, and the prose says so.
+        Assert.Contains("this project's own capture", prose);
         // The source lesson's run command lacked the image; the lesson must teach the full command.
         Assert.Contains("docker run -dit -p 8080:80 --name exercise4 exercise4", prose);
         Assert.Contains("NetworkSettings.Networks", prose);
+        // The Dockerfile the prose shows is exercise4's, without its comments.
+        var dockerfile = File.ReadAllLines(Path.Combine(Paths.RepoRoot, "exercise4", "Dockerfile")).Where(l => l.Length > 0 && !l.StartsWith('#'));
+        Assert.Contains("```dockerfile\n" + string.Join("\n", dockerfile) + "\n```", prose);
+        Assert.InRange((int)lesson.Courseware["minutes"]!, 1, 25);
+        Assert.Contains("](02-container-to-host.ipynb)", prose);
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class Lesson01HandoutTests
         Assert.Contains($"Checks: {(int)checks["passed"]!}/{(int)checks["total"]!} passed", pdf.FlatText(1));
 
         // Every chart drawn (its title is plotly's SVG text; colour fills its page), and no fallback table.
-        foreach (var title in new[] { "Ping round-trip time", "Published ports: host → container → container port" })
+        foreach (var title in new[] { "Published ports: host → container → container port" })
         {
             var page = Assert.Single(pdf.PagesWith(title));
             var image = pdf.Render(page);

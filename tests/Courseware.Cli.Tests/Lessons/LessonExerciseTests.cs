@@ -22,11 +22,22 @@ public sealed class LessonExerciseTests
     internal static readonly Dictionary<string, (string[] Untouched, (string Cell, string Solution, string Mistake, string Hint)[] Mistakes)> Lessons = new()
     {
         ["exposing-ports"] = (
-            ["There is no container loopback-web yet", "There is no container pick-a-port yet", "Host port 8087 still leads to container port 8080, where nothing listens"],
+            ["There is no container either-way yet", "Nothing serves the page on http://localhost:8085/ (trio-b)", "There is no container fixed-app yet"],
             [
-                ("yourturn-1", "publish: [$\"127.0.0.1:{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:80\"]", "It listens on 0.0.0.0"),
-                ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 13}:80\"]);", "Host port 8093 looks chosen by you: write only the container port, -p 80"),
-                ("yourturn-3", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 14}:80\"])", "The page is now on host port 8094; keep host port 8087"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [$\"{hostPort + 9}:80\"]", "Only host port 8089 leads to port 80"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [$\"{hostPort + 9}:80\"], publishAll: true", "-P publishes only the EXPOSEd ports that no -p names"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [$\"{hostPort + 9}:80\", \"40000:80\"]", "You chose host port 40000 yourself"),
+                ("yourturn-1", "publish: [$\"{hostPort + 9}:80\", \"80\"]", "publish: [\"80\"]", "No door on host port 8089"),
+                ("yourturn-2", "publish: [$\"{hostPort + 5}:80\"]", "publish: [$\"{hostPort + 5}:8080\"]", "trio-b: host port 8085 leads to container port 8080, where nothing listens"),
+                ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"trio-b\", publish: [$\"{hostPort + 5}:80\"])",
+                    "await docker.RunAsync(\"exercise4\", name: \"trio-c\", publish: [$\"{hostPort + 6}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8080\", \"-h\", \"/var/www\"])",
+                    "trio-c worked as the setup cell started it (-p 8086:8080"),
+                ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
+                    "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:80\"", "httpd in fixed-app listens on 127.0.0.1:80, the container's own loopback"),
+                ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
+                    "publish: [$\"127.0.0.1:{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:80\"", "-p 127.0.0.1:… changes who may connect to the host port, not where the app listens"),
+                ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
+                    "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8087\"", "-p sends host port 8087 to container port 80, but httpd listens on 8087"),
             ]),
         ["container-to-container"] = (
             ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],
@@ -56,6 +67,9 @@ public sealed class LessonExerciseTests
     /// </summary>
     internal static readonly Dictionary<string, TerminalSolution> SolvedInATerminal = new()
     {
+        ["exposing-ports"] = new("yourturn-3",
+            "await docker.RunAsync(\"exercise4\", name: \"fixed-app\", publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\", \"-h\", \"/var/www\"])",
+            "docker run -d -p {hostPort + 7}:80 --name fixed-app exercise4 httpd -f -v -p 80 -h /var/www", "fixed-app"),
         // The nodes live only while the lesson's session runs, so the terminal reaches node1 at its LAN address.
         ["multi-host-networking"] = new("yourturn-1",
             "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] })",

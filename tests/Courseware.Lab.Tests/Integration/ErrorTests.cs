@@ -32,6 +32,24 @@ public sealed class ErrorTests : LabTest
     }
 
     [DockerFact]
+    public async Task Asked_to_keep_a_container_whose_start_failed_it_stays_in_Created_holding_its_name_as_the_cli_leaves_it()
+    {
+        var port = DockerLab.FreeHostPortNear(29180)!.Value;
+        await Sleeper.RunAsync(Lab, Unique("holder"), new RunOptions { Publish = [$"{port}:80"] });
+        var loser = Unique("kept");
+
+        await Assert.ThrowsAsync<PortAlreadyAllocatedException>(() =>
+            Sleeper.RunAsync(Lab, loser, new RunOptions { Publish = [$"{port}:80"], KeepIfStartFails = true }));
+
+        var kept = Assert.Single(await Lab.PsAsync(all: true), r => r.Names == loser);
+        Assert.Equal("created", kept.State);
+        // A second try with the same name replaces it (the course's own container), as a re-run cell does.
+        await Assert.ThrowsAsync<PortAlreadyAllocatedException>(() =>
+            Sleeper.RunAsync(Lab, loser, new RunOptions { Publish = [$"{port}:80"], KeepIfStartFails = true }));
+        Assert.Single(await Lab.PsAsync(all: true), r => r.Names == loser);
+    }
+
+    [DockerFact]
     public async Task Port_held_by_a_host_program_is_reported_the_same_way()
     {
         // Below the ephemeral range: a port the OS picked could be the one the engine picks for a parallel test's
