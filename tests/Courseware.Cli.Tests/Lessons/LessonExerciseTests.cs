@@ -26,6 +26,13 @@ public sealed class LessonExerciseTests
                 ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 13}:80\"]);", "Host port 8093 looks chosen by you: write only the container port, -p 80"),
                 ("yourturn-3", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 14}:80\"])", "The page is now on host port 8094; keep host port 8087"),
             ]),
+        ["container-to-host"] = (
+            ["There is no container named-client yet", "There is no container page-sidecar yet", "There is no container loop-client yet"],
+            [
+                ("yourturn-1", "docker.ListenOnHost(\"0.0.0.0\", 8093);", "docker.ListenOnHost(\"127.0.0.1\", 8093);", "The service on port 8093 listens on 127.0.0.1 only"),
+                ("yourturn-2", "Network = \"container:page-web\"", "Network = \"host\"", "page-sidecar shares your machine's network stack: its localhost is your machine"),
+                ("yourturn-3", "Network = \"host\"", "AddHosts = [\"host.docker.internal:host-gateway\"]", "host.docker.internal leads loop-client to the bridge gateway"),
+            ]),
         ["container-to-container"] = (
             ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],
             [
@@ -52,13 +59,13 @@ public sealed class LessonExerciseTests
     public static IEnumerable<object[]> RunnableHere() =>
         Lessons.Keys.Where(LessonNotebook.RunsOnThisEngine).Select(k => new object[] { k });
 
-    private static JsonObject Checks(string executed) => new ExecutedNotebook(executed).Checks;
+    internal static JsonObject Checks(string executed) => new ExecutedNotebook(executed).Checks;
 
     private static IReadOnlyList<string> Messages(JsonObject checks) =>
         checks["results"]!.AsArray().Select(r => (string)r!["message"]!).ToList();
 
     /// <summary>A folder beside notebooks/ (as student/ is), removed afterwards.</summary>
-    private static async Task<T> InSiblingFolderAsync<T>(Func<string, Task<T>> use)
+    internal static async Task<T> InSiblingFolderAsync<T>(Func<string, Task<T>> use)
     {
         var folder = Path.Combine(Paths.RepoRoot, $".lesson-variant-{Guid.NewGuid():N}"[..24]);
         Directory.CreateDirectory(folder);
@@ -66,7 +73,7 @@ public sealed class LessonExerciseTests
         finally { Directory.Delete(folder, recursive: true); }
     }
 
-    private static async Task<(CliRun Run, string Executed)> RunAsync(string notebook, params string[] extra)
+    internal static async Task<(CliRun Run, string Executed)> RunAsync(string notebook, params string[] extra)
     {
         var output = Paths.NewOutputDirectory("ex-" + Path.GetFileNameWithoutExtension(notebook));
         var run = await CoursewareProcess.RunAsync(["run", notebook, "--output", output, "--format", "ipynb", .. extra], timeout: TimeSpan.FromMinutes(10));
