@@ -27,7 +27,7 @@ public sealed class Lesson02ContainerToHostTests
         ]),
         ("yourturn-2", "await docker.RunAsync(\"busybox:stable\", new RunOptions { Name = \"page-sidecar\", Network = \"container:page-web\", Command = [\"sleep\", \"3600\"] })", "page-sidecar",
         [
-            ("docker run -d --name page-sidecar --network container:page-web busybox:stable sleep 3600", "✓ page-sidecar runs in page-web's network stack; wget http://localhost/ in page-sidecar → Hello from page-web"),
+            ("docker run -d --name page-sidecar --network container:page-web busybox:stable sleep 3600", "✓ page-sidecar runs in page-web's network stack; wget http://localhost/hostname in page-sidecar → "),
             ("docker run -d --name page-sidecar busybox:stable sleep 3600", "✗ page-sidecar has a network stack of its own: its localhost is page-sidecar itself"),
             ("docker run -d --name page-sidecar --link page-web busybox:stable sleep 3600", "✗ page-sidecar has a network stack of its own"),
         ]),
