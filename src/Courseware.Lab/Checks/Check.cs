@@ -78,6 +78,14 @@ public sealed class Check
         }
     }
 
+    /// <summary>
+    /// <c>ss -ltn 'sport = :PORT'</c> on the machine this check runs on: the addresses a TCP service listens on at
+    /// <paramref name="port"/>, whoever started it (a notebook cell, or <c>python3 -m http.server</c> in a terminal).
+    /// </summary>
+    public IReadOnlyList<System.Net.IPAddress> HostListeningAddresses(int port) =>
+        System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners()
+            .Where(e => e.Port == port).Select(e => e.Address).Distinct().ToList();
+
     /// <summary><c>docker network inspect NAME</c> of a network that must exist; missing, it fails with <paramref name="hintIfMissing"/>.</summary>
     public async Task<NetworkDetails> NetworkAsync(string name, string? hintIfMissing = null, CancellationToken cancellationToken = default)
     {

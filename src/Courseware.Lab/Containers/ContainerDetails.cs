@@ -34,6 +34,20 @@ public sealed record ContainerDetails(
         : throw new LabException($"Container '{Name}' has no address on network '{network}'.",
             $"It is attached to: {string.Join(", ", Networks.Select(n => n.Network))}. Connect it: docker network connect {network} {Name}");
 
+    /// <summary>
+    /// <c>HostConfig.ExtraHosts</c>: the <c>--add-host NAME:ADDRESS</c> entries as given, <c>host-gateway</c> unresolved
+    /// (the container's /etc/hosts shows the address the engine put there instead).
+    /// </summary>
+    public IReadOnlyList<string> ExtraHosts =>
+        System.Text.Json.JsonDocument.Parse(RawJson).RootElement[0].TryGetProperty("HostConfig", out var host)
+        && host.TryGetProperty("ExtraHosts", out var extra) && extra.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? extra.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
+            : [];
+
+    /// <summary>The address <c>--add-host NAME:ADDRESS</c> gave <paramref name="name"/>, or null.</summary>
+    public string? ExtraHostAddress(string name) =>
+        ExtraHosts.Where(e => e.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase)).Select(e => e[(name.Length + 1)..]).FirstOrDefault();
+
     public override string ToString() =>
         $"{Name} ({ShortId}) {State}, image {Image}, " +
         string.Join(", ", Networks.Select(n => $"{n.Network} {n.IpAddress}")) +

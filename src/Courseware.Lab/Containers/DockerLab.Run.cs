@@ -58,7 +58,7 @@ public sealed partial class DockerLab
         await EnsureImageAsync(image, cancellationToken).ConfigureAwait(false);
         if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
         var networkMode = options.Network ?? PredefinedNetworks.Bridge;
-        if (options.Network is not null && !PredefinedNetworks.Contains(networkMode) && networkMode != "default")
+        if (options.Network is not null && !PredefinedNetworks.Contains(networkMode) && networkMode != "default" && !PredefinedNetworks.IsContainerStack(networkMode))
         {
             try
             {

@@ -12,7 +12,7 @@ public sealed record RunOptions
     /// <summary><c>-P</c>: publish every EXPOSEd port on a random host port.</summary>
     public bool PublishAll { get; init; }
 
-    /// <summary><c>--network</c>: bridge (default), host, none, or a network you created.</summary>
+    /// <summary><c>--network</c>: bridge (default), host, none, a network you created, or <c>container:NAME</c> (NAME's network stack).</summary>
     public string? Network { get; init; }
 
     /// <summary><c>--network-alias</c>: extra DNS names on that network.</summary>

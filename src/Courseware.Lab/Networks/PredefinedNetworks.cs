@@ -13,4 +13,10 @@ public static class PredefinedNetworks
     public const string None = "none";
 
     public static bool Contains(string name) => name is Bridge or Host or None;
+
+    /// <summary>The prefix of <c>--network container:NAME</c>: the new container shares NAME's network stack, no network of its own.</summary>
+    public const string ContainerPrefix = "container:";
+
+    /// <summary><c>container:NAME</c> (or <c>container:ID</c>, as the engine stores it): another container's network stack, not a network.</summary>
+    public static bool IsContainerStack(string networkMode) => networkMode.StartsWith(ContainerPrefix, StringComparison.Ordinal);
 }

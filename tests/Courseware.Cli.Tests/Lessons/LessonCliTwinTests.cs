@@ -20,6 +20,7 @@ public sealed partial class LessonCliTwinTests
 
     [DockerTheory]
     [InlineData("exposing-ports")]
+    [InlineData("container-to-host")]
     [InlineData("container-to-container")]
     public async Task Every_command_a_card_shows_is_the_one_its_cell_comment_names(string name)
     {

@@ -39,6 +39,13 @@ public sealed class LessonExerciseTests
                 ("yourturn-3", "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\"",
                     "publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8087\"", "-p sends host port 8087 to container port 80, but httpd listens on 8087"),
             ]),
+        ["container-to-host"] = (
+            ["There is no container named-client yet", "There is no container page-sidecar yet", "There is no container loop-client yet"],
+            [
+                ("yourturn-1", "docker.ListenOnHost(\"0.0.0.0\", 8093);", "docker.ListenOnHost(\"127.0.0.1\", 8093);", "The service on port 8093 listens on 127.0.0.1 only"),
+                ("yourturn-2", "Network = \"container:page-web\"", "Network = \"host\"", "page-sidecar shares your machine's network stack: its localhost is your machine"),
+                ("yourturn-3", "Network = \"host\"", "AddHosts = [\"host.docker.internal:host-gateway\"]", "host.docker.internal leads loop-client to the bridge gateway"),
+            ]),
         ["container-to-container"] = (
             ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],
             [
@@ -67,6 +74,9 @@ public sealed class LessonExerciseTests
     /// </summary>
     internal static readonly Dictionary<string, TerminalSolution> SolvedInATerminal = new()
     {
+        ["container-to-host"] = new("yourturn-1",
+            "await docker.RunAsync(\"busybox:stable\", name: \"named-client\", addHosts: [\"host.docker.internal:host-gateway\"], command: [\"sleep\", \"3600\"])",
+            "docker run -d --name named-client --add-host host.docker.internal:host-gateway busybox:stable sleep 3600", "named-client"),
         ["exposing-ports"] = new("yourturn-3",
             "await docker.RunAsync(\"exercise4\", name: \"fixed-app\", publish: [$\"{hostPort + 7}:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"0.0.0.0:80\", \"-h\", \"/var/www\"])",
             "docker run -d -p {hostPort + 7}:80 --name fixed-app exercise4 httpd -f -v -p 80 -h /var/www", "fixed-app"),
@@ -100,13 +110,13 @@ public sealed class LessonExerciseTests
     public static IEnumerable<object[]> RunnableHere() =>
         Lessons.Keys.Where(LessonNotebook.RunsOnThisEngine).Select(k => new object[] { k });
 
-    private static JsonObject Checks(string executed) => new ExecutedNotebook(executed).Checks;
+    internal static JsonObject Checks(string executed) => new ExecutedNotebook(executed).Checks;
 
     private static IReadOnlyList<string> Messages(JsonObject checks) =>
         checks["results"]!.AsArray().Select(r => (string)r!["message"]!).ToList();
 
     /// <summary>A folder beside notebooks/ (as student/ is), removed afterwards.</summary>
-    private static async Task<T> InSiblingFolderAsync<T>(Func<string, Task<T>> use)
+    internal static async Task<T> InSiblingFolderAsync<T>(Func<string, Task<T>> use)
     {
         var folder = Path.Combine(Paths.RepoRoot, $".lesson-variant-{Guid.NewGuid():N}"[..24]);
         Directory.CreateDirectory(folder);
@@ -114,7 +124,7 @@ public sealed class LessonExerciseTests
         finally { Directory.Delete(folder, recursive: true); }
     }
 
-    private static async Task<(CliRun Run, string Executed)> RunAsync(string notebook, params string[] extra)
+    internal static async Task<(CliRun Run, string Executed)> RunAsync(string notebook, params string[] extra)
     {
         var output = Paths.NewOutputDirectory("ex-" + Path.GetFileNameWithoutExtension(notebook));
         var run = await CoursewareProcess.RunAsync(["run", notebook, "--output", output, "--format", "ipynb", .. extra], timeout: TimeSpan.FromMinutes(10));

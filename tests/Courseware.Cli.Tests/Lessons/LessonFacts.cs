@@ -17,6 +17,7 @@ public static partial class LessonFacts
         switch (id)
         {
             case "exposing-ports": await Lesson01Async(lesson); break;
+            case "container-to-host": await ContainerToHostAsync(lesson); break;
             case "container-to-container": Lesson02(lesson); break;
             case "multi-host-networking": Lesson07(lesson); break;
             default: throw new Xunit.Sdk.XunitException($"{id}: a new lesson needs its facts in LessonFacts.<Lesson>.cs");

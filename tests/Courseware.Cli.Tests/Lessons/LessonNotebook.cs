@@ -42,6 +42,10 @@ public static class LessonNotebook
     /// </summary>
     public static bool RunsOnThisEngine(string id) => !(Load(id).Requires.Contains(RootfulLinux) && Prerequisites.EngineIsRootless);
 
+    /// <summary>The lesson draws charts (a cell calls <c>Charts.</c>): not every lesson has a picture to draw.</summary>
+    public static bool DrawsCharts(string id) =>
+        Load(id).CodeCells.Any(c => ExecutedNotebook.Source(c).Contains("Charts.", StringComparison.Ordinal));
+
     /// <summary>Everything a person reads in a cell's outputs: text/plain of every bundle plus the streams.</summary>
     public static string Text(JsonObject cell) => string.Concat(ExecutedNotebook.Outputs(cell).Select(o =>
         (string?)o["output_type"] == "stream" ? ExecutedNotebook.Join(o["text"]) : ExecutedNotebook.Join(o["data"]?["text/plain"]) + "\n"));

@@ -61,6 +61,15 @@ public sealed class LessonRunTests
     }
 
     [DockerFact]
+    public async Task Lesson_container_to_host_shows_whose_localhost_the_loopback_trap_and_a_name_for_the_host()
+    {
+        var lesson = await LessonRuns.DefaultAsync("container-to-host");
+
+        await LessonFacts.ContainerToHostAsync(lesson);
+        await AssertHtmlRendersAsync(lesson, charts: 0);
+    }
+
+    [DockerFact]
     public async Task Lesson_02_resolves_names_only_on_a_user_defined_network_and_networks_isolate()
     {
         var lesson = await LessonRuns.DefaultAsync("container-to-container");

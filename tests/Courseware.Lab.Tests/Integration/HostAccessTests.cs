@@ -110,6 +110,64 @@ public sealed class HostAccessTests : LabTest
     }
 
     [DockerFact]
+    public async Task Inspect_gives_the_add_host_entries_as_written_with_host_gateway_unresolved()
+    {
+        var named = Unique("named");
+        await Sleeper.RunAsync(Lab, named, new RunOptions { AddHosts = ["host.docker.internal:host-gateway", "db:10.1.2.3"] });
+        var (plain, _, _) = await ClientAsync();
+
+        var details = await Lab.InspectAsync(named);
+        Assert.Equal(["host.docker.internal:host-gateway", "db:10.1.2.3"], details.ExtraHosts);
+        Assert.Equal("host-gateway", details.ExtraHostAddress("host.docker.internal"));
+        Assert.Equal("10.1.2.3", details.ExtraHostAddress("db"));
+        var without = await Lab.InspectAsync(plain);
+        Assert.Empty(without.ExtraHosts);
+        Assert.Null(without.ExtraHostAddress("host.docker.internal"));
+    }
+
+    [DockerFact]
+    public async Task Network_container_NAME_puts_a_container_in_that_containers_stack_where_localhost_is_the_other_one()
+    {
+        var web = Unique("web");
+        await Lab.RunAsync(LabImages.Base, new RunOptions { Name = web, Command = ["sh", "-c", "mkdir -p /www && echo hello from web > /www/index.html && httpd -f -p 80 -h /www"] });
+        var sidecar = Unique("sidecar");
+        var container = await Sleeper.RunAsync(Lab, sidecar, new RunOptions { Network = $"container:{web}" });
+        Assert.Equal($"docker run -d --name {sidecar} --network container:{web} busybox:stable sleep 600", container.CommandLine);
+
+        var details = await Lab.InspectAsync(sidecar);
+        Assert.True(PredefinedNetworks.IsContainerStack(details.NetworkMode), details.NetworkMode);
+        var owner = details.NetworkMode[PredefinedNetworks.ContainerPrefix.Length..];
+        Assert.True(owner == web || (await Lab.InspectAsync(web)).Id.StartsWith(owner, StringComparison.Ordinal), details.NetworkMode);
+        Assert.Empty(details.Networks);
+        var page = await WgetAsync(sidecar, "http://localhost/");
+        Assert.Equal("hello from web\n", page.Stdout);
+    }
+
+    [DockerFact]
+    public async Task A_check_reads_the_addresses_a_host_port_listens_on_whoever_opened_it()
+    {
+        using var loopback = Lab.ListenOnHost("127.0.0.1");
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        other.Start();
+        var otherPort = ((System.Net.IPEndPoint)other.LocalEndpoint).Port;
+        IReadOnlyList<System.Net.IPAddress> onLoopback = [], onAny = [], onNothing = [];
+
+        var result = await Lab.CheckAsync("listeners", check =>
+        {
+            onLoopback = check.HostListeningAddresses(loopback.Port);
+            onAny = check.HostListeningAddresses(otherPort);
+            loopback.Dispose();
+            onNothing = check.HostListeningAddresses(loopback.Port);
+            return Task.CompletedTask;
+        });
+
+        Assert.True(result.Passed, result.ToString());
+        Assert.Equal([System.Net.IPAddress.Loopback], onLoopback);
+        Assert.Equal([System.Net.IPAddress.Any], onAny);
+        Assert.Empty(onNothing);
+    }
+
+    [DockerFact]
     public async Task A_malformed_add_host_is_refused_before_anything_is_created()
     {
         var name = Unique("bad");
