@@ -21,6 +21,7 @@ public sealed partial class LessonCliTwinTests
     [DockerTheory]
     [InlineData("exposing-ports")]
     [InlineData("container-to-container")]
+    [InlineData("names-and-dns")]
     public async Task Every_command_a_card_shows_is_the_one_its_cell_comment_names(string name)
     {
         var lesson = await LessonRuns.DefaultAsync(name);
