@@ -4,8 +4,8 @@ using Courseware.Bench.Harness;
 namespace Courseware.Bench.Comparisons;
 
 /// <summary>
-/// Lesson 07 headless, whole: three engine-in-container nodes, a swarm, an overlay, services scaled up and down, and
-/// the clean-up, as a cold <c>courseware run</c> each time. The peer is lesson 02 through the same runner in the same
+/// Lesson 03 headless, whole: three engine-in-container nodes, a swarm, an overlay, services scaled up and down, and
+/// the clean-up, as a cold <c>courseware run</c> each time. The peer is lesson 05 through the same runner in the same
 /// alternation, so the ratio says what the cluster costs over a one-host lesson on this machine. The node image is
 /// built before the first run (kept between runs, like the seeded busybox), so the runs measure the lesson itself.
 /// </summary>
@@ -15,11 +15,11 @@ public static class ClusterLessonBench
     {
         var report = ctx.Report;
         var o = ctx.Options;
-        report.Heading("cluster: lesson 07 (3-node swarm) headless vs lesson 02, same runner");
+        report.Heading("cluster: lesson 07 (3-node swarm) headless vs lesson 05, same runner");
         var runnerCmd = o.RunnerCmd ?? (Environment.GetEnvironmentVariable("COURSEWARE_CLI") is { Length: > 0 } env ? env : RunnerBench.DefaultRunner);
         var runner = RunnerBench.Split(runnerCmd);
         var runs = o.RunsFor(3, 1);
-        report.Line($"Runner: `{runnerCmd}`. Sides alternate lesson 07, lesson 02 × {runs} after {o.WarmupRuns} warm-up each (the warm-up builds the node image if missing). Load average before: {BenchContext.LoadAverage()}.");
+        report.Line($"Runner: `{runnerCmd}`. Sides alternate lesson 07, lesson 05 × {runs} after {o.WarmupRuns} warm-up each (the warm-up builds the node image if missing). Load average before: {BenchContext.LoadAverage()}.");
         report.Line();
         var outRoot = Path.Combine(ctx.LogDir, "output");
         Func<int, CancellationToken, Task<Measurement>> Lesson(string notebook, string tag) => async (i, token) =>
@@ -43,7 +43,7 @@ public static class ClusterLessonBench
         var sides = await Alternation.RunAsync(o.WarmupRuns, runs,
         [
             ("lesson 07", Lesson("notebooks/07-multi-host-networking.ipynb", "lesson07")),
-            ("lesson 02", Lesson("notebooks/02-container-to-container.ipynb", "lesson02")),
+            ("lesson 05", Lesson("notebooks/05-container-to-container.ipynb", "lesson05")),
         ], ct, Console.Error.WriteLine);
         report.Compare(sides[0], sides[1],
         [

@@ -7,7 +7,7 @@ public static partial class Charts
 {
     /// <summary>
     /// Repeated lookups of one name (a round-robin alias): per address, how often it came first in the answer, which is
-    /// the one a client such as ping or wget connects to, and how often it came later. Lesson 02's DNS in depth.
+    /// the one a client such as ping or wget connects to, and how often it came later. Lesson 06's round robin.
     /// </summary>
     public static PlotlyFigure DnsAnswers(IEnumerable<ResolveResult> lookups)
     {

@@ -5,7 +5,7 @@ namespace Courseware.Lab.Interactive;
 public static partial class Charts
 {
     /// <summary>
-    /// Lesson 02's picture: this host on top, networks in the middle (subnet, gateway), containers at the bottom
+    /// Lesson 05's picture: this host on top, networks in the middle (subnet, gateway), containers at the bottom
     /// (published ports), a line for every attachment labelled with the container's IP on that network.
     /// Containers a network lists but that are not in <paramref name="containers"/> are drawn too, from the network's view.
     /// </summary>

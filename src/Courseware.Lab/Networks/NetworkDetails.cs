@@ -32,7 +32,7 @@ public sealed record NetworkDetails(
         (Containers.Count == 0 ? ", no containers" : $", {Containers.Count} container(s): {string.Join(", ", Containers.Select(c => $"{c.Name} {c.IPv4Address}"))}");
 }
 
-/// <summary>Did a name resolve inside a container (the DNS check of lesson 02)?</summary>
+/// <summary>Did a name resolve inside a container (the DNS checks of lessons 05 and 06)?</summary>
 public sealed record ResolveResult(string From, string Name, IReadOnlyList<string> Addresses, string Output)
 {
     public bool Resolved => Addresses.Count > 0;

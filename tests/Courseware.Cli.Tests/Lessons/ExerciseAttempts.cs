@@ -9,7 +9,7 @@ public sealed record ExpectedVerdict(string Check, bool Passed, string Hint);
 
 /// <summary>
 /// One exercise solved in a terminal instead of in C#: the piece <see cref="Solution"/> of exercise cell
-/// <see cref="Cell"/> becomes the docker CLI command line <see cref="Shell"/> (run by sh; the notebook's parameters in
+/// <see cref="Cell"/> (empty: the whole solution region) becomes the docker CLI command line <see cref="Shell"/> (run by sh; the notebook's parameters in
 /// braces, as in a C# interpolated string). Its resources carry no course label; <see cref="Names"/> are the ones the
 /// lesson's clean-up and a re-run of the exercise cell must remove by name.
 /// </summary>
@@ -64,7 +64,7 @@ public static class ExerciseAttempts
                 .Select(m => (Label: "mistake", m.Solution, Replacement: m.Mistake, Verdict: new ExpectedVerdict(ExecutedNotebook.Id(cell)!, false, m.Hint)))
                 .ToList();
             if (terminal is not null && terminal.Cell == exerciseId)
-                attempts.Add(("terminal", terminal.Solution, TerminalCode(terminal.Shell), new ExpectedVerdict(ExecutedNotebook.Id(cell)!, true, "")));
+                attempts.Add(("terminal", terminal.Solution.Length > 0 ? terminal.Solution : Region(solved), TerminalCode(terminal.Shell), new ExpectedVerdict(ExecutedNotebook.Id(cell)!, true, "")));
             attempts.Add(("solved", "", "", new ExpectedVerdict(ExecutedNotebook.Id(cell)!, true, "")));
 
             var setup = SetupCells(source, exercise.Value);
@@ -88,6 +88,13 @@ public static class ExerciseAttempts
         root["cells"] = cells;
         File.WriteAllText(path, root.ToJsonString());
         return expected;
+    }
+
+    /// <summary>The learner's part of an exercise cell: everything between its solution markers.</summary>
+    private static string Region(string source)
+    {
+        var begin = source.IndexOf(SolutionRegions.Begin, StringComparison.Ordinal) + SolutionRegions.Begin.Length;
+        return source[begin..source.IndexOf(SolutionRegions.End, begin, StringComparison.Ordinal)].Trim('\n');
     }
 
     /// <summary>The code cells right above an exercise cell (back to the previous prose or check): its setup, which a retry re-runs.</summary>

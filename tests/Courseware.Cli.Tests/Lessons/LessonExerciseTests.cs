@@ -47,11 +47,18 @@ public sealed class LessonExerciseTests
                 ("yourturn-3", "Network = \"host\"", "AddHosts = [\"host.docker.internal:host-gateway\"]", "host.docker.internal leads loop-client to the bridge gateway"),
             ]),
         ["container-to-container"] = (
-            ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],
+            ["client and web-default share no network yet", "There is no container shop-db yet", "red and blue share no network yet"],
             [
-                ("yourturn-1", "new RunOptions { Name = \"api\", Network = networkName, NetworkAliases = [\"orders\"] }", "new RunOptions { Name = \"api\", Network = networkName }", "api answers only to its container name: give it a name of your own with --network-alias NAME"),
-                ("yourturn-2", "await docker.Network.CreateAsync(\"db-only\", @internal: true);", "await docker.Network.CreateAsync(\"db-only\");", "db-only is an ordinary bridge, with a gateway to the outside: create it with --internal"),
+                ("yourturn-1", "await docker.Network.ConnectAsync(\"labnet\", \"web-default\");", "await docker.Network.ConnectAsync(\"bridge\", \"client\");", "client and web-default now share the default bridge, but the default bridge has no names"),
+                ("yourturn-2", "await docker.Network.CreateAsync(\"shop-private\", @internal: true);", "await docker.Network.CreateAsync(\"shop-private\");", "shop-private has a way out"),
                 ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
+            ]),
+        ["names-and-dns"] = (
+            ["shop still leads to dns-blue only", "dns-plain and dns-web share no network where names are answered yet", "dns-web is not on dns-staging yet"],
+            [
+                ("yourturn-1", "await docker.Network.DisconnectAsync(\"dnsnet\", \"dns-blue\"); await docker.Network.ConnectAsync(\"dnsnet\", \"dns-blue\");", "", "shop leads to dns-blue and dns-green: a round robin over both"),
+                ("yourturn-2", "await docker.Network.ConnectAsync(\"dnsnet\", \"dns-plain\");", "await docker.Network.ConnectAsync(\"bridge\", \"dns-web\");", "dns-plain and dns-web now share the default bridge, but nobody answers names there"),
+                ("yourturn-3", "await docker.Network.ConnectAsync(\"dns-staging\", \"dns-web\", aliases: [\"site\"]);", "await docker.Network.ConnectAsync(\"dns-staging\", \"dns-web\");", "there it answers only to its own name"),
             ]),
         ["multi-host-networking"] = (
             ["hello is set to 3 replica(s), not 4", "There is no container gamma on node3 yet", "node3 is still Active"],
@@ -84,6 +91,11 @@ public sealed class LessonExerciseTests
         ["multi-host-networking"] = new("yourturn-1",
             "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] })",
             "docker -H tcp://{node1.LanAddress}:2375 service update --replicas 4 --constraint-add node.role==worker hello"),
+        ["container-to-container"] = new("yourturn-2", "",
+            "docker network create --internal shop-private && docker run -d --name shop-db --network shop-private busybox:stable sleep 3600 && " +
+            "docker run -d --name shop-web --network labnet busybox:stable sleep 3600 && docker network connect shop-private shop-web",
+            "shop-db", "shop-web", "shop-private"),
+        ["names-and-dns"] = new("yourturn-3", "", "docker network connect --alias site dns-staging dns-web"),
     };
 
     public static IEnumerable<object[]> Names() => Lessons.Keys.Select(k => new object[] { k });

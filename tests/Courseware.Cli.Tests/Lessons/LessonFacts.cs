@@ -18,7 +18,8 @@ public static partial class LessonFacts
         {
             case "exposing-ports": await Lesson01Async(lesson); break;
             case "container-to-host": await ContainerToHostAsync(lesson); break;
-            case "container-to-container": Lesson02(lesson); break;
+            case "container-to-container": await Lesson05Async(lesson); break;
+            case "names-and-dns": await Lesson06Async(lesson); break;
             case "multi-host-networking": Lesson07(lesson); break;
             default: throw new Xunit.Sdk.XunitException($"{id}: a new lesson needs its facts in LessonFacts.<Lesson>.cs");
         }

@@ -70,11 +70,20 @@ public sealed class LessonRunTests
     }
 
     [DockerFact]
-    public async Task Lesson_02_resolves_names_only_on_a_user_defined_network_and_networks_isolate()
+    public async Task Lesson_05_resolves_names_only_on_a_user_defined_network_and_networks_isolate()
     {
         var lesson = await LessonRuns.DefaultAsync("container-to-container");
 
-        LessonFacts.Lesson02(lesson);
-        await AssertHtmlRendersAsync(lesson, charts: 2);
+        await LessonFacts.Lesson05Async(lesson);
+        await AssertHtmlRendersAsync(lesson, charts: 1);
+    }
+
+    [DockerFact]
+    public async Task Lesson_06_shows_where_names_are_answered()
+    {
+        var lesson = await LessonRuns.DefaultAsync("names-and-dns");
+
+        await LessonFacts.Lesson06Async(lesson);
+        await AssertHtmlRendersAsync(lesson, charts: 1);
     }
 }

@@ -2,7 +2,7 @@ using Courseware.Lab.Tests.Support;
 
 namespace Courseware.Lab.Tests.Integration;
 
-/// <summary>Lesson 02's claims: DNS by name on a user-defined bridge and not on the default one, aliases, isolation.</summary>
+/// <summary>Lessons 05 and 06's claims: DNS by name on a user-defined bridge and not on the default one, aliases, isolation.</summary>
 public sealed class NetworkingTests : LabTest
 {
     [DockerFact]
