@@ -26,6 +26,13 @@ public sealed class LessonExerciseTests
                 ("yourturn-2", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [\"80\"]);", "await docker.RunAsync(\"exercise4\", name: \"pick-a-port\", publish: [$\"{hostPort + 13}:80\"]);", "Host port 8093 looks chosen by you: write only the container port, -p 80"),
                 ("yourturn-3", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 7}:80\"])", "await docker.RunAsync(\"exercise4\", name: \"broken-map\", publish: [$\"{hostPort + 14}:80\"])", "The page is now on host port 8094; keep host port 8087"),
             ]),
+        ["who-can-reach-your-ports"] = (
+            ["There is no container reach-two-doors yet", "There is no container reach-any-port yet", "There is no container reach-host-only yet"],
+            [
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\", \"8105:80\"]", "Host port 8105 listens on every interface"),
+                ("yourturn-2", "publish: [\"127.0.0.1::80\"]", "publish: [\"127.0.0.1:8108:80\"]", "You chose host port 8108: leave the host port out"),
+                ("yourturn-3", "\"127.0.0.1:8107\"", "$\"{gateway}:8107\"", "It listens on 172.17.0.1, an address of your host that a LAN machine can route to"),
+            ]),
         ["container-to-container"] = (
             ["There is no container api yet", "There is no network db-only yet", "red and blue share no network yet"],
             [

@@ -18,6 +18,7 @@ public static partial class LessonFacts
         {
             case "exposing-ports": await Lesson01Async(lesson); break;
             case "container-to-container": Lesson02(lesson); break;
+            case "who-can-reach-your-ports": await WhoCanReachYourPortsAsync(lesson); break;
             case "multi-host-networking": Lesson03(lesson); break;
             default: throw new Xunit.Sdk.XunitException($"{id}: a new lesson needs its facts in LessonFacts.<Lesson>.cs");
         }

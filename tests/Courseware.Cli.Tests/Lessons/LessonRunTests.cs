@@ -60,6 +60,15 @@ public sealed class LessonRunTests
     }
 
     [DockerFact]
+    public async Task Lesson_03_shows_who_can_reach_a_published_port_a_container_ip_and_a_host_program()
+    {
+        var lesson = await LessonRuns.DefaultAsync("who-can-reach-your-ports");
+
+        await LessonFacts.WhoCanReachYourPortsAsync(lesson);
+        await AssertHtmlRendersAsync(lesson, charts: 0);
+    }
+
+    [DockerFact]
     public async Task Lesson_02_resolves_names_only_on_a_user_defined_network_and_networks_isolate()
     {
         var lesson = await LessonRuns.DefaultAsync("container-to-container");
