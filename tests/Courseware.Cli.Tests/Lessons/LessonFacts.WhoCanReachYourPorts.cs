@@ -33,6 +33,7 @@ public static partial class LessonFacts
         Assert.Contains(live ? "reach-gateway-program: 172.17.0.1:8103 reachable" : "not tried", Text(lesson, "try-host-programs"));
         Assert.Contains("reach-gateway-program", Text(lesson, "run-host-programs"));
 
+        Assert.Equal("sankey", (string?)Figure(lesson, "port-mappings")["data"]![0]!["type"]);
         Assert.Contains("0.0.0.0:8104 → 80/tcp", Text(lesson, "yourturn-1"));
         Assert.Contains("127.0.0.1:8105 → 80/tcp", Text(lesson, "yourturn-1"));
         Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 1 image\(s\)", Text(lesson, "clean"));

@@ -65,7 +65,7 @@ public sealed class LessonRunTests
         var lesson = await LessonRuns.DefaultAsync("who-can-reach-your-ports");
 
         await LessonFacts.WhoCanReachYourPortsAsync(lesson);
-        await AssertHtmlRendersAsync(lesson, charts: 0);
+        await AssertHtmlRendersAsync(lesson, charts: 1);
     }
 
     [DockerFact]
