@@ -78,7 +78,7 @@ public sealed class Lesson03WhoCanReachTests
         Assert.DoesNotContain("before the INPUT chain", text);
         Assert.DoesNotContain("not reachable this way on either engine", text);
         Assert.Contains("`allow-direct-routing` (from 28.2)", text);
-        Assert.Contains("`--firewall-backend=nftables`", text);
+        Assert.Contains("--firewall-backend=nftables`, not with Swarm", text);
         // Every cell that opens a port to the network says so, and names the cell that closes it.
         Assert.Contains("opens port 8100 to your whole network", text);
         Assert.Contains("open to your network until the clean-up cell", text);
