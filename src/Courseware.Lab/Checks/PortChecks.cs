@@ -14,9 +14,10 @@ public static class PortChecks
     /// spec named no host port, so Docker chose one; null when that container port was not published. The bound ports
     /// (NetworkSettings.Ports) cannot tell a port Docker chose from one written by hand.
     /// </summary>
-    public static string? RequestedHostPort(this ContainerDetails container, int containerPort, string protocol = "tcp")
+    public static string? RequestedHostPort(this ContainerDetails container, int containerPort, string protocol = "tcp",
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
-        ArgumentNullException.ThrowIfNull(container);
+        container = EarlierStep.Details(container, containerExpression);
         using var document = JsonDocument.Parse(container.RawJson);
         // docker inspect prints an array of one; the engine's own answer is the object.
         var root = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement[0] : document.RootElement;

@@ -66,9 +66,10 @@ public static class LanExposure
     /// What the neighbour got, where one was wired; elsewhere (rootless, Desktop) what a rootful Linux engine of this
     /// version does: the answer a lesson's reveal compares a prediction with.
     /// </summary>
-    public static bool SeenOrExpected(EngineInfo engine, LanNeighbour neighbour, IReadOnlyDictionary<Exposure, ReachResult> reached, Exposure what)
+    public static bool SeenOrExpected(EngineInfo engine, LanNeighbour neighbour, IReadOnlyDictionary<Exposure, ReachResult> reached, Exposure what,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(neighbour))] string? neighbourExpression = null)
     {
-        ArgumentNullException.ThrowIfNull(neighbour);
+        neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
         ArgumentNullException.ThrowIfNull(reached);
         return neighbour.Available && reached.TryGetValue(what, out var seen) ? seen.Reachable : ExpectedOn(engine, what);
     }
