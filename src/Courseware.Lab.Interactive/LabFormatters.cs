@@ -42,6 +42,7 @@ public static class LabFormatters
             Add<CaptureResult>(HostCards.CaptureToHtml, HostCards.CaptureToText);
             Add<HostListener>(HostListenerCard.ToHtml);
             Add<LanNeighbour>(LanNeighbourCard.ToHtml);
+            Add<ReachResult>(ReachResultCard.ToHtml);
             Add<LanExposureReport>(LanExposureCard.ToHtml);
             Add<CleanupReport>(CleanupReportCard.ToHtml);
             Add<IEnumerable<SwarmNode>>(SwarmCards.NodesToHtml, SwarmCards.NodesToText);

@@ -2,7 +2,7 @@ using static Courseware.Lab.Interactive.Html;
 
 namespace Courseware.Lab.Interactive;
 
-/// <summary>Lesson 01's security table: what the LAN neighbour reached on this engine, beside what each engine version does.</summary>
+/// <summary>Lesson 03's table: what the LAN neighbour reached on this engine, beside what each engine version does.</summary>
 internal static class LanExposureCard
 {
     public static string ToHtml(LanExposureReport report)

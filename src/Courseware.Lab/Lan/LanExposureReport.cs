@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Courseware.Lab;
 
-/// <summary>One row of lesson 01's security table: what the neighbour tried, what it got here, and what each engine does.</summary>
+/// <summary>One row of lesson 03's table: what the neighbour tried, what it got here, and what each engine does.</summary>
 public sealed record ExposureRow(Exposure What, ReachResult? Observed, bool Before28, bool From28, bool ExpectedHere)
 {
     public string Description => LanExposure.Describe(What);
@@ -11,7 +11,7 @@ public sealed record ExposureRow(Exposure What, ReachResult? Observed, bool Befo
     public bool AsExpected => Observed is null || Observed.Reachable == ExpectedHere;
 }
 
-/// <summary>Lesson 01's security table for one engine: observed where a neighbour could be made, expected everywhere.</summary>
+/// <summary>Lesson 03's table for one engine: observed where a neighbour could be made, expected everywhere.</summary>
 public sealed record LanExposureReport(EngineInfo Engine, bool Live, string Why, IReadOnlyList<ExposureRow> Rows)
 {
     public static LanExposureReport From(EngineInfo engine, LanNeighbour neighbour, IReadOnlyDictionary<Exposure, ReachResult> observed,

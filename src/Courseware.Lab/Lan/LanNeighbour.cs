@@ -2,7 +2,7 @@ namespace Courseware.Lab;
 
 /// <summary>
 /// A simulated machine on your LAN: a <c>--network none</c> container joined to the host by a veth pair, with an
-/// address of its own and a default route via the host, like a laptop on the same Wi-Fi. It lets lesson 01 show, on
+/// address of its own and a default route via the host, like a laptop on the same Wi-Fi. It lets lesson 03 show, on
 /// the learner's own engine, what a published port exposes to the network. Traffic goes only to the host's address on
 /// the veth and to the lesson's own containers.
 /// </summary>

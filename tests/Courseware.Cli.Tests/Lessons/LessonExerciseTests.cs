@@ -46,6 +46,13 @@ public sealed class LessonExerciseTests
                 ("yourturn-2", "Network = \"container:page-web\"", "Network = \"host\"", "page-sidecar shares your machine's network stack: its localhost is your machine"),
                 ("yourturn-3", "Network = \"host\"", "AddHosts = [\"host.docker.internal:host-gateway\"]", "host.docker.internal leads loop-client to the bridge gateway"),
             ]),
+        ["who-can-reach-your-ports"] = (
+            ["There is no container reach-two-doors yet", "There is no container reach-any-port yet", "There is no container reach-host-only yet"],
+            [
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\", \"8105:80\"]", "Host port 8105 listens on every interface"),
+                ("yourturn-2", "publish: [\"127.0.0.1::80\"]", "publish: [\"127.0.0.1:8108:80\"]", "You chose host port 8108: leave the host port out"),
+                ("yourturn-3", "\"127.0.0.1:8107\"", "$\"{gateway}:8107\"", "It listens on 172.17.0.1, an address of your host that a LAN machine can route to"),
+            ]),
         ["container-to-container"] = (
             ["client and web-default share no network yet", "There is no container shop-db yet", "red and blue share no network yet"],
             [
@@ -96,6 +103,7 @@ public sealed class LessonExerciseTests
             "docker run -d --name shop-web --network labnet busybox:stable sleep 3600 && docker network connect shop-private shop-web",
             "shop-db", "shop-web", "shop-private"),
         ["names-and-dns"] = new("yourturn-3", "", "docker network connect --alias site dns-staging dns-web"),
+        ["who-can-reach-your-ports"] = new("yourturn-2", "", "docker run -d -p 127.0.0.1::80 --name reach-any-port exercise4", "reach-any-port"),
     };
 
     public static IEnumerable<object[]> Names() => Lessons.Keys.Select(k => new object[] { k });

@@ -61,7 +61,16 @@ public sealed class LessonRunTests
     }
 
     [DockerFact]
-    public async Task Lesson_container_to_host_shows_whose_localhost_the_loopback_trap_and_a_name_for_the_host()
+    public async Task Lesson_03_shows_who_can_reach_a_published_port_a_container_ip_and_a_host_program()
+    {
+        var lesson = await LessonRuns.DefaultAsync("who-can-reach-your-ports");
+
+        await LessonFacts.WhoCanReachYourPortsAsync(lesson);
+        await AssertHtmlRendersAsync(lesson, charts: 1);
+    }
+
+    [DockerFact]
+    public async Task Lesson_02_shows_whose_localhost_the_loopback_trap_and_a_name_for_the_host()
     {
         var lesson = await LessonRuns.DefaultAsync("container-to-host");
 

@@ -15,7 +15,7 @@ public sealed class EarlierStepNullTests : LabTest
     [
         "DockerLab.HttpGetAsync(Container)", "DockerLab.UrlOf(Container)", "DockerLab.WaitForHttpAsync(Container)", "DockerLab.WaitForPortAsync(Container)",
         "DockerLab.TryFromNeighbourAsync(LanNeighbour)", "DockerLab.BlockIncomingFromAsync(LanNeighbour)", "Check.ServesAsync(ContainerDetails)",
-        "LanExposureReport.From(LanNeighbour)",
+        "LanExposureReport.From(LanNeighbour)", "LanExposure.SeenOrExpected(LanNeighbour)", "PortChecks.RequestedHostPort(ContainerDetails)",
     ];
 
     [Fact]
@@ -46,10 +46,13 @@ public sealed class EarlierStepNullTests : LabTest
         Assert.Equal(AddsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.TryFromNeighbourAsync(neighbour, "the host", "10.250.0.1", 80))).Problem);
         Assert.Equal(AddsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.BlockIncomingFromAsync(neighbour))).Problem);
         Assert.Equal(AddsIt, Assert.Throws<EarlierStepNotRunException>(() => LanExposureReport.From(Lab.Engine, neighbour, new Dictionary<Exposure, ReachResult>())).Problem);
+        Assert.Equal(AddsIt, Assert.Throws<EarlierStepNotRunException>(() => LanExposure.SeenOrExpected(Lab.Engine, neighbour, new Dictionary<Exposure, ReachResult>(), Exposure.HostProgram)).Problem);
 
         // In a check cell the same hint is its ✗, with the fix.
         var check = await Lab.CheckAsync("serves", c => c.ServesAsync(details, "the exercise's hint"));
         Assert.False(check.Passed);
         Assert.StartsWith("`details` is null: the cell that inspects it (check.ContainerAsync or docker.InspectAsync) failed or has not run yet. Re-run that cell", check.Message);
+        var requested = await Lab.CheckAsync("requested", c => { c.That(details.RequestedHostPort(80) == "", "the exercise's hint"); return Task.CompletedTask; });
+        Assert.StartsWith("`details` is null: the cell that inspects it", requested.Message);
     }
 }

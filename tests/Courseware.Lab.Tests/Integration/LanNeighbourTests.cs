@@ -1,7 +1,7 @@
 namespace Courseware.Lab.Tests.Integration;
 
 /// <summary>
-/// Lesson 01's security table, on the engine under test: a LAN neighbour (a veth-wired netns) tries the host's
+/// Lesson 03's table, on the engine under test: a LAN neighbour (a veth-wired netns) tries the host's
 /// published ports, a container's own IP and a host program, with and without a host firewall. Each outcome must be
 /// what <see cref="LanExposure"/> (and so the lesson's prose) says for this engine's version; and what a capture on its
 /// veth and on the bridge shows.
@@ -26,6 +26,7 @@ public sealed class LanNeighbourTests : LabTest
         var open = DockerLab.FreeHostPortNear(18185)!.Value;
         var local = DockerLab.FreeHostPortNear(open + 1)!.Value;
         var program = DockerLab.FreeHostPortNear(local + 1)!.Value;
+        var onGateway = DockerLab.FreeHostPortNear(program + 1)!.Value;
         var openWeb = await Lab.RunAsync("courseware-test-lan", name: Unique("open"), publish: [$"{open}:80"]);
         var localWeb = await Lab.RunAsync("courseware-test-lan", name: Unique("local"), publish: [$"127.0.0.1:{local}:80"]);
         var quiet = await Lab.RunAsync("courseware-test-lan", name: Unique("quiet"));
@@ -34,6 +35,9 @@ public sealed class LanNeighbourTests : LabTest
         await Lab.WaitForHttpAsync(openWeb);
         await Lab.WaitForHttpAsync(localWeb);
         var localIp = (await Lab.InspectAsync(localWeb.Name)).IpAddress!;
+        // Another, bound to the default bridge's gateway address alone.
+        var gateway = (await Lab.InspectAsync(localWeb.Name)).Networks.Single().Gateway;
+        await Lab.RunAsync("courseware-test-lan", new RunOptions { Name = Unique("gwprog"), Network = "host", Command = ["httpd", "-f", "-p", $"{gateway}:{onGateway}", "-h", "/var/www"], Interactive = false });
         var quietIp = (await Lab.InspectAsync(quiet.Name)).IpAddress!;
 
         var seen = new Dictionary<Exposure, ReachResult>
@@ -43,6 +47,7 @@ public sealed class LanNeighbourTests : LabTest
             [Exposure.ContainerIpOfLoopbackPublished] = await Lab.TryFromNeighbourAsync(neighbour, "direct", localIp, 80),
             [Exposure.ContainerIpUnpublished] = await Lab.TryFromNeighbourAsync(neighbour, "quiet", quietIp, 80),
             [Exposure.HostProgram] = await Lab.TryFromNeighbourAsync(neighbour, "program", neighbour.HostAddress, program),
+            [Exposure.HostProgramOnGateway] = await Lab.TryFromNeighbourAsync(neighbour, "gateway program", gateway, onGateway),
         };
         await using (await Lab.BlockIncomingFromAsync(neighbour))
         {
