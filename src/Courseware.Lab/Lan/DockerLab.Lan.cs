@@ -4,8 +4,18 @@ namespace Courseware.Lab;
 
 public sealed partial class DockerLab
 {
-    /// <summary>The host end of the neighbour's veth pair.</summary>
+    /// <summary>The host end of the default neighbour's veth pair (host address 10.250.0.1).</summary>
     public const string LanInterface = "cw-lan0";
+
+    /// <summary>
+    /// The host end of a neighbour's veth pair, named after its subnet (cw-lan + the host address's third number):
+    /// lessons open at the same time wire their neighbours on subnets of their own, and re-wiring one (a re-run cell)
+    /// never takes another lesson's neighbour away.
+    /// </summary>
+    public static string LanInterfaceFor(string hostAddress) =>
+        System.Net.IPAddress.TryParse(hostAddress, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? $"cw-lan{ip.GetAddressBytes()[2].ToString(CultureInfo.InvariantCulture)}"
+            : throw new LabException($"The LAN neighbour's host address '{hostAddress}' is not an IPv4 address.", "Pass one such as 10.250.0.1 (and the neighbour's own, 10.250.0.2).");
 
     /// <summary>
     /// Makes a LAN neighbour (see <see cref="LanNeighbour"/>):
@@ -16,8 +26,9 @@ public sealed partial class DockerLab
     /// </summary>
     public async Task<LanNeighbour> AddLanNeighbourAsync(string name = "lan-neighbour", string hostAddress = "10.250.0.1", string address = "10.250.0.2", CancellationToken cancellationToken = default)
     {
+        var hostInterface = LanInterfaceFor(hostAddress);
         if (!Engine.HostCanReachContainerIps)
-            return new LanNeighbour(name, address, hostAddress, LanInterface, false,
+            return new LanNeighbour(name, address, hostAddress, hostInterface, false,
                 $"{Engine.ContainerIpReach} A neighbour wired to this host would not share the engine's network, so none was made.", []);
 
         var run = new RunOptions { Name = name, Network = PredefinedNetworks.None, Command = ["sleep", "86400"], Interactive = false };
@@ -28,13 +39,13 @@ public sealed partial class DockerLab
             // Refuse addresses this host already routes somewhere other than its default route: they belong to someone.
             $"gw=$(ip route | sed -n 's/^default via \\([^ ]*\\) dev \\([^ ]*\\).*/via \\1 dev \\2/p' | head -n 1)",
             $"if r=$(ip route get {address} 2>/dev/null) && [ -n \"$gw\" ] && ! echo \"$r\" | grep -q \"$gw\"; then echo \"{address} is already routed on this host: $r\" >&2; exit 3; fi",
-            $"ip link del {LanInterface} 2>/dev/null || true",
+            $"ip link del {hostInterface} 2>/dev/null || true",
             // The peer gets the kernel's name (vethN), read back from the link's name@peer.
-            $"ip link add {LanInterface} type veth",
-            $"peer=$(ip -o link show {LanInterface} | sed -n 's/^[0-9]*: {LanInterface}@\\([^:]*\\):.*/\\1/p')",
+            $"ip link add {hostInterface} type veth",
+            $"peer=$(ip -o link show {hostInterface} | sed -n 's/^[0-9]*: {hostInterface}@\\([^:]*\\):.*/\\1/p')",
             $"ip link set $peer netns {pid}",
-            $"ip addr add {hostAddress}/{LanNeighbour.PrefixLength} dev {LanInterface}",
-            $"ip link set {LanInterface} up",
+            $"ip addr add {hostAddress}/{LanNeighbour.PrefixLength} dev {hostInterface}",
+            $"ip link set {hostInterface} up",
             $"nsenter -t {pid} -n ip addr add {address}/{LanNeighbour.PrefixLength} dev $peer",
             $"nsenter -t {pid} -n ip link set $peer up",
             $"nsenter -t {pid} -n ip route add default via {hostAddress}",
@@ -59,8 +70,8 @@ public sealed partial class DockerLab
                     : "The helper needs --pid host and the capabilities its command line lists; a hardened engine (userns-remap, an authorization plugin) may refuse them.",
                 wiring.CommandLine);
         }
-        return new LanNeighbour(name, address, hostAddress, LanInterface, true,
-            $"A --network none container with one end of a veth pair; the other end, {LanInterface}, is the host's interface at {hostAddress}.",
+        return new LanNeighbour(name, address, hostAddress, hostInterface, true,
+            $"A --network none container with one end of a veth pair; the other end, {hostInterface}, is the host's interface at {hostAddress}.",
             [run.ToCommandLine(LabImages.Base), wiring.CommandLine]);
     }
 
@@ -87,7 +98,7 @@ public sealed partial class DockerLab
 
     /// <summary>
     /// A host firewall that drops everything arriving from the neighbour, like ufw's "deny incoming" limited to that
-    /// interface: <c>iptables -I INPUT -i cw-lan0 -j DROP</c>, the host's own iptables run by the helper container (<see cref="HostHelper"/>).
+    /// interface: <c>iptables -I INPUT -i cw-lanN -j DROP</c>, the host's own iptables run by the helper container (<see cref="HostHelper"/>).
     /// Dispose it to remove the rule.
     /// </summary>
     public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default,

@@ -93,6 +93,7 @@ public sealed class EveryVerbEngineLostTests
         ["DockerLab.ConnectAsync(String, LabOptions, CancellationToken)"] = "connecting to an engine that does not answer is EngineUnreachableTests' subject, cause by cause",
         ["DockerLab.CleanAllAsync(Boolean, CancellationToken)"] = "connects itself (ConnectAsync) to the engine the CLI would use: `courseware clean` with no engine is DoctorAndCleanTests' subject",
         ["DockerLab.CleanThisProcessAsync(Boolean, CancellationToken)"] = "connects itself (ConnectAsync), as CleanAllAsync",
+        ["DockerLab.LanInterfaceFor(String)"] = "names an interface from an address; no engine",
         ["DockerLab.CheckAsync(String, Func`2, CancellationToken)"] = "runs a check cell's body: covered by the check verbs' table, each inside CheckAsync",
         ["DockerLab.ListenOnHost(String, Int32)"] = "a TCP listener in this process; no engine",
         ["DockerLab.HttpGetAsync(String, CancellationToken)"] = "an HTTP GET from this process to a URL; no engine",
@@ -106,6 +107,7 @@ public sealed class EveryVerbEngineLostTests
         ["Check.Verified(String)"] = "records a fact in memory",
         ["Check.That(Boolean, String)"] = "compares a value the check already has",
         ["Check.Fail(String)"] = "ends the check with a hint; no engine",
+        ["Check.HostListeningAddresses(Int32)"] = "reads this machine's own listening sockets (what ss -ltn lists), not the engine",
     };
 
     private static readonly Type[] Groups =
