@@ -120,9 +120,7 @@ public sealed class Lesson03WhoCanReachTests
         var keep = cells.Select(c => c!.AsObject()).Where(c => ExecutedNotebook.Id(c) == "connect" || ExecutedNotebook.Id(c) == checkCell).Select(c => c.DeepClone()).ToList();
         cells.Clear();
         foreach (var c in keep) cells.Add(c);
-        var folder = Path.Combine(Paths.RepoRoot, $".lesson-cli-{Guid.NewGuid():N}"[..22]);
-        System.IO.Directory.CreateDirectory(folder);
-        try
+        return await LessonExerciseTests.InSiblingFolderAsync(async folder =>
         {
             var notebook = Path.Combine(folder, LessonNotebook.FileOf(Id));
             File.WriteAllText(notebook, lesson.Root.ToJsonString());
@@ -131,10 +129,6 @@ public sealed class Lesson03WhoCanReachTests
             var result = new ExecutedNotebook(Path.Combine(output, LessonNotebook.FileOf(Id))).Checks["results"]!.AsArray();
             Assert.True(result.Count == 1, run.ToString());
             return result[0]!.AsObject();
-        }
-        finally
-        {
-            System.IO.Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 }

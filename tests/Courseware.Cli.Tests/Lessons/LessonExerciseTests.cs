@@ -131,9 +131,6 @@ public sealed class LessonExerciseTests
 
     internal static JsonObject Checks(string executed) => new ExecutedNotebook(executed).Checks;
 
-    private static IReadOnlyList<string> Messages(JsonObject checks) =>
-        checks["results"]!.AsArray().Select(r => (string)r!["message"]!).ToList();
-
     /// <summary>A folder beside notebooks/ (as student/ is), removed afterwards.</summary>
     internal static async Task<T> InSiblingFolderAsync<T>(Func<string, Task<T>> use)
     {
@@ -236,7 +233,4 @@ public sealed class LessonExerciseTests
         var path = Path.Combine(folder, LessonNotebook.FileOf(name));
         return (path, ExerciseAttempts.Write(teacher, student, path, untouched, mistakes, SolvedInATerminal.GetValueOrDefault(name)));
     }
-
-    /// <summary>The lesson's session of attempts in a folder beside notebooks/ (as student/ is), removed afterwards.</summary>
-    internal static Task<T> InSessionFolderAsync<T>(Func<string, Task<T>> use) => InSiblingFolderAsync(use);
 }

@@ -39,7 +39,7 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
             return;
         }
 
-        await LessonExerciseTests.InSessionFolderAsync(async folder =>
+        await LessonExerciseTests.InSiblingFolderAsync(async folder =>
         {
             var (session, expected) = await LessonExerciseTests.WriteSessionAsync(name, folder);
             var document = NotebookDocument.Load(session);
