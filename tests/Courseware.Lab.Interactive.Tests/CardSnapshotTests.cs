@@ -37,6 +37,23 @@ public sealed partial class CardSnapshotTests
     [Fact] public void Nat_rules() => Approvals.Verify(Render(Samples.Nat()));
     [Fact] public void Listening_sockets() => Approvals.Verify(Render(Samples.Listening()));
     [Fact] public void Capture() => Approvals.Verify(Render(Samples.Capture()));
+    [Fact] public void Container_details() => Approvals.Verify(Render(Samples.Details()));
+    [Fact] public void Check_passed() => Approvals.Verify(Render(Samples.CheckPassed()));
+    [Fact] public void Check_failed() => Approvals.Verify(Render(Samples.CheckFailed()));
+    [Fact] public void Prediction_right() => Approvals.Verify(Render(Samples.PredictionRight()));
+    [Fact] public void Prediction_wrong() => Approvals.Verify(Render(Samples.PredictionWrong()));
+    [Fact] public void Prediction_not_recorded() => Approvals.Verify(Render(Samples.PredictionNone()));
+    [Fact] public void Swarm_nodes() => Approvals.Verify(Render(Samples.SwarmNodes()));
+    [Fact] public void Service_tasks() => Approvals.Verify(Render(Samples.ServiceTasks()));
+    [Fact] public void Lan_neighbour() => Approvals.Verify(Render(Samples.Neighbour()));
+    [Fact] public void Lan_neighbour_unavailable() => Approvals.Verify(Render(Samples.Neighbour(available: false)));
+    [Fact] public void Reach_result_blocked() => Approvals.Verify(Render(Samples.Reach(reachable: false)));
+    [Fact] public void Lan_exposure() => Approvals.Verify(Render(Samples.Exposure()));
+
+    // The ps table's CREATED column is relative to now: rendered at a fixed now, as the formatter does at the real one.
+    [Fact]
+    public void Ps_table() =>
+        Approvals.Verify($"--- text/html\n{StyleSheet().Replace(PsTable.ToHtml(Samples.PsTable(), Samples.Now), "<style>/* LabCss */</style>")}\n--- text/plain\n{PsTable.ToText(Samples.PsTable(), Samples.Now)}\n");
 
     [Fact]
     public void Error_box_of_a_lab_exception() =>

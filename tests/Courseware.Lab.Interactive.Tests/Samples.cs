@@ -112,4 +112,66 @@ internal static class Samples
         ],
         "3 packets captured\n3 packets received by filter\n0 packets dropped by kernel",
         HostRun(["timeout", "-s", "INT", "30", "tcpdump", "-n", "-l", "-Z", "root", "-c", "100", "-i", "docker0", "tcp port 80"], "…", caps: " --cap-add NET_RAW --cap-add SETUID --cap-add SETGID"));
+
+    /// <summary>A fixed "now" for the ps table, so its CREATED column ("5 seconds ago") does not depend on the clock.</summary>
+    public static readonly DateTimeOffset Now = DateTimeOffset.Parse("2025-11-28T10:00:00Z");
+
+    public static IReadOnlyList<PsRow> PsTable() =>
+    [
+        Ps() with { Created = Now.AddSeconds(-5) },
+        PsClient() with { Created = Now.AddMinutes(-3) },
+        PsClient() with { Id = "7c7c7c7c7c7c", Names = "old", State = "exited", Status = "Exited (0) 2 hours ago", Created = Now.AddHours(-2) },
+    ];
+
+    public static CheckResult CheckPassed() =>
+        new("Your turn 1: publish web on a port of your choice", true, "web answers on 127.0.0.1:8081 with the lesson's page.",
+            ["web is running", "port 80/tcp is published on 8081", "GET http://127.0.0.1:8081/ → 200"]);
+
+    public static CheckResult CheckFailed() =>
+        new("Your turn 1: publish web on a port of your choice", false,
+            "web publishes port 8080 to container port 8080, where nothing listens: the page is served on container port 80.", []);
+
+    public static PredictionResult PredictionRight() =>
+        new("Will `curl localhost:8080` inside the container reach the page?", "no", "no (connection refused)", true,
+            "Inside a container, localhost is the container itself: the page listens on port 80 there, not 8080.", ["yes", "no"]);
+
+    public static PredictionResult PredictionWrong() => PredictionRight() with { Predicted = "yes", Correct = false };
+
+    public static PredictionResult PredictionNone() => PredictionRight() with { Predicted = null, Correct = null };
+
+    public static IReadOnlyList<SwarmNode> SwarmNodes() =>
+    [
+        new("k3a9xq0p1m2n3b4v5c6x7z8l", "node1", "Ready", "Active", "Leader", "20.10.24", "10.250.7.2", true),
+        new("r5t6y7u8i9o0p1a2s3d4f5g6", "node2", "Ready", "Active", "", "20.10.24", "10.250.7.3", false),
+        new("h7j8k9l0z1x2c3v4b5n6m7q8", "node3", "Down", "Drain", "", "20.10.24", "10.250.7.4", false),
+    ];
+
+    public static IReadOnlyList<ServiceTask> ServiceTasks() =>
+    [
+        new("t1t1t1t1t1t1", "web.1", "node1", "Running", "Running 20 seconds ago", "", ["10.0.1.3"]),
+        new("t2t2t2t2t2t2", "web.2", "node2", "Running", "Running 20 seconds ago", "", ["10.0.1.4"]),
+        new("t3t3t3t3t3t3", "web.3", "node3", "Shutdown", "Rejected 5 seconds ago", "no suitable node (1 node not available for new tasks)", []),
+    ];
+
+    public static LanNeighbour Neighbour(bool available = true) => available
+        ? new("lan-neighbour", "10.250.0.2", "10.250.0.1", "cw-lan0", true, "",
+            ["ip link add cw-lan0 type veth peer name eth0 netns 4242", "ip addr add 10.250.0.1/30 dev cw-lan0"])
+        : new("lan-neighbour", "", "", "", false, "this is a rootless engine: its bridges live in RootlessKit's namespace, not on the host", []);
+
+    public static ReachResult Reach(bool reachable = true) => reachable
+        ? new("the published port", "10.250.0.1:8080", true, "HTTP 200", "docker exec lan-neighbour wget -qO- -T 2 http://10.250.0.1:8080/")
+        : new("web's own IP", "172.17.0.2:80", false, "timed out", "docker exec lan-neighbour wget -qO- -T 2 http://172.17.0.2:80/");
+
+    public static LanExposureReport Exposure()
+    {
+        var engine = Engine();
+        ExposureRow Row(Courseware.Lab.Exposure what, ReachResult observed) =>
+            new(what, observed, LanExposure.Expected(what).Before28, LanExposure.Expected(what).From28, LanExposure.ExpectedOn(engine, what));
+        return new(engine, true, "",
+        [
+            Row(Courseware.Lab.Exposure.PublishedOnAllInterfaces, Reach()),
+            Row(Courseware.Lab.Exposure.PublishedOnLoopbackOnly, Reach(false) with { What = "the 127.0.0.1 port", Target = "10.250.0.1:8081" }),
+            Row(Courseware.Lab.Exposure.ContainerIpUnpublished, Reach(false)),
+        ]);
+    }
 }
