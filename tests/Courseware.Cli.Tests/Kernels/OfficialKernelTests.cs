@@ -1,5 +1,6 @@
 using Courseware.Cli.Tests.Support;
 using Xunit.Abstractions;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace Courseware.Cli.Tests.Kernels;
 
@@ -86,7 +87,7 @@ public sealed class OfficialKernelTests(OfficialKernelTests.Shared shared, ITest
         Assert.True(print.Succeeded, print.FailureMessage);
         Assert.Equal("from the official kernel\n", print.StandardOutput);
         Assert.Contains(print.DisplayedValues, v => v.Value.Contains("42"));
-        Assert.Contains(print.Events, e => e.EventType == "ReturnValueProduced");
+        Assert.Contains(print.Events, e => e.EventType == nameof(ReturnValueProduced));
 
         var failure = await _kernel.SubmitCodeAsync("throw new InvalidOperationException(\"official boom\");");
         Assert.False(failure.Succeeded);

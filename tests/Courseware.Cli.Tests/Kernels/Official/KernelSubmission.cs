@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Courseware.Lab;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace Courseware.Cli.Tests.Kernels;
 
@@ -12,7 +13,7 @@ public sealed record KernelSubmission(string Token, string Code, bool Succeeded,
 
     /// <summary>Displayed and returned values as (mime type, value), in order.</summary>
     public IReadOnlyList<(string MimeType, string Value)> DisplayedValues =>
-        Events.Where(e => e.EventType is "DisplayedValueProduced" or "DisplayedValueUpdated" or "ReturnValueProduced")
+        Events.Where(e => e.EventType is nameof(DisplayedValueProduced) or nameof(DisplayedValueUpdated) or nameof(ReturnValueProduced))
             .SelectMany(e => FormattedValues(e.Event)).ToArray();
 
     private IEnumerable<string> PlainValues(string eventType) =>

@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Courseware.Cli.Notebooks;
 using Courseware.Lab;
+// The stdio protocol names events and commands by their .NET Interactive type names: nameof ties them to the pinned package.
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Commands;
 
 namespace Courseware.Cli.Tests.Kernels;
 
@@ -104,7 +107,7 @@ public sealed partial class OfficialKernel : IAsyncDisposable
             var pending = new Pending(token);
             Volatile.Write(ref _pending, pending);
             var stopwatch = Stopwatch.StartNew();
-            await SendAsync(token, "SubmitCode", new JsonObject { ["code"] = code, ["targetKernelName"] = targetKernelName ?? _options.DefaultKernel }).ConfigureAwait(false);
+            await SendAsync(token, nameof(SubmitCode), new JsonObject { ["code"] = code, ["targetKernelName"] = targetKernelName ?? _options.DefaultKernel }).ConfigureAwait(false);
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (timeout is { } limit) stop.CancelAfter(limit);
@@ -115,13 +118,13 @@ public sealed partial class OfficialKernel : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                await SendAsync(token + "-cancel", "Cancel", new JsonObject()).ConfigureAwait(false);
+                await SendAsync(token + "-cancel", nameof(Cancel), new JsonObject()).ConfigureAwait(false);
                 completion = await pending.Completed.Task.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(false);
             }
             Volatile.Write(ref _pending, null);
             List<KernelEventEnvelope> events;
             lock (pending.Events) events = [.. pending.Events];
-            var failed = completion.EventType == "CommandFailed";
+            var failed = completion.EventType == nameof(CommandFailed);
             var message = failed && completion.Event.TryGetProperty("message", out var m) ? m.GetString() : null;
             return new KernelSubmission(token, code, !failed, message, events, stopwatch.Elapsed);
         }
@@ -177,7 +180,7 @@ public sealed partial class OfficialKernel : IAsyncDisposable
                 if (!root.TryGetProperty("eventType", out var typeElement)) continue;
                 var eventType = typeElement.GetString() ?? "";
                 var body = root.TryGetProperty("event", out var e) ? e : default;
-                if (eventType == "KernelReady")
+                if (eventType == nameof(KernelReady))
                 {
                     _ready.TrySetResult(body);
                     continue;
@@ -189,7 +192,7 @@ public sealed partial class OfficialKernel : IAsyncDisposable
                 if (token != pending.Token && !token.StartsWith(pending.Token + ".", StringComparison.Ordinal)) continue;
                 var envelope = new KernelEventEnvelope(eventType, token, body);
                 lock (pending.Events) pending.Events.Add(envelope);
-                if (token == pending.Token && eventType is "CommandSucceeded" or "CommandFailed")
+                if (token == pending.Token && eventType is nameof(CommandSucceeded) or nameof(CommandFailed))
                     pending.Completed.TrySetResult(envelope);
             }
         }
