@@ -10,15 +10,9 @@ scripts/ensure-docker.sh
 runner=$(scripts/build-runner.sh)
 "$runner" student notebooks --output learn --keep-existing
 "$runner" kernel install --user >&2
-formats=()
+# PDFs where a Chromium is at hand (the runner finds it, or says why not and goes on); a --format of your own wins.
+formats=(--format ipynb,html,pdf --pdf-optional)
 case " $* " in
-  *" --format "*|*" --format="*|*" -f "*) ;;
-  *)
-    if [ -n "${COURSEWARE_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then
-      formats=(--format ipynb,html,pdf)
-    else
-      echo "[run-lessons] no Chromium: writing .ipynb and .html only (for PDF handouts: apt-get install chromium)" >&2
-    fi
-    ;;
+  *" --format "*|*" --format="*|*" -f "*) formats=() ;;
 esac
 exec "$runner" run notebooks --output artifacts/lessons "${formats[@]}" "$@"

@@ -64,13 +64,17 @@ public static class RunCommand
         {
             Description = $"Also print every notebook, in order, into one PDF with a table of contents ({BookName}.pdf); needs pdf in --format.",
         };
+        var pdfOptional = new Option<bool>("--pdf-optional")
+        {
+            Description = "With pdf in --format: when no Chromium is found, skip the PDFs with a note instead of failing (exit 4).",
+        };
         var keepGoing = new Option<bool>("--keep-going")
         {
             Description = "Run the remaining cells after a failing cell (the notebook still fails).",
         };
         var command = new Command("run", "Runs notebooks top to bottom in a fresh C# kernel each and writes the executed notebooks.")
         {
-            notebooks, output, format, paper, browser, book, parameters, cellTimeout, keepGoing,
+            notebooks, output, format, paper, browser, book, pdfOptional, parameters, cellTimeout, keepGoing,
         };
         command.SetAction((parse, _) => RunAsync(streams,
             parse.GetValue(notebooks) ?? [],
@@ -79,6 +83,7 @@ public static class RunCommand
             parse.GetValue(paper)!,
             parse.GetValue(browser),
             parse.GetValue(book),
+            parse.GetValue(pdfOptional),
             parse.GetValue(parameters) ?? [],
             parse.GetValue(cellTimeout),
             parse.GetValue(keepGoing)));
@@ -86,7 +91,7 @@ public static class RunCommand
     }
 
     private static async Task<int> RunAsync(ConsoleStreams streams, string[] inputs, string outputDirectory, string formatList, string paperName,
-        string? browserPath, bool book, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
+        string? browserPath, bool book, bool pdfOptional, string[] parameterArgs, double? timeoutSeconds, bool keepGoing)
     {
         // Not doing the kernel's start after the rest: it overlaps everything up to the first cell. A usage error
         // below returns while it is still starting; the process ends and takes it along.
@@ -127,6 +132,8 @@ public static class RunCommand
         try
         {
             var formats = ParseFormats(formatList);
+            if (pdfOptional && !formats.Contains(OutputFormat.Pdf))
+                throw new UsageException("--pdf-optional is about PDFs: add pdf to --format (e.g. --format ipynb,html,pdf --pdf-optional).");
             paper = PaperSize.Parse(paperName) ?? throw new UsageException($"--paper {paperName}: use a4 or letter.");
             if (book && !formats.Contains(OutputFormat.Pdf))
                 throw new UsageException("--book prints one PDF of every notebook: add pdf to --format (e.g. --format ipynb,html,pdf --book).");
@@ -156,10 +163,25 @@ public static class RunCommand
 
         // No Chromium is no reason not to run: the lessons run and their other formats are written; the PDFs are
         // reported missing, with the fix, before the run and after it.
-        await using var printer = settings.Formats.Contains(OutputFormat.Pdf) ? PdfPrinter.Create(browserPath, paper) : null;
-        var noPdf = printer?.Unavailable is { } unavailable
-            ? $"courseware run: no PDF can be made: {unavailable} The other formats are written." : null;
-        if (noPdf is not null) reporter.Error(noPdf);
+        await using var found = settings.Formats.Contains(OutputFormat.Pdf) ? PdfPrinter.Create(browserPath, paper) : null;
+        var printer = found;
+        string? noPdf = null;
+        if (found?.Unavailable is { } unavailable)
+        {
+            if (pdfOptional)
+            {
+                // Asked for PDFs only where they can be made (the README's main command): the run goes on without them.
+                reporter.Error($"courseware run: no PDFs this time (--pdf-optional): {unavailable}");
+                settings = settings with { Formats = settings.Formats.Where(f => f != OutputFormat.Pdf).ToHashSet() };
+                printer = null;
+                book = false;
+            }
+            else
+            {
+                noPdf = $"courseware run: no PDF can be made: {unavailable} The other formats are written.";
+                reporter.Error(noPdf);
+            }
+        }
 
         var stopwatch = Stopwatch.StartNew();
         var results = new List<NotebookRunResult>();

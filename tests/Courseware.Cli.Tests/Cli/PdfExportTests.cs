@@ -192,4 +192,28 @@ public sealed class PdfExportTests
         Assert.Contains("; no PDF: COURSEWARE_CHROMIUM=/nonexistent/chromium: no such file.", run.Output);
         Assert.DoesNotContain("   at ", run.Error);
     }
+
+    [Fact]
+    public async Task With_pdf_optional_and_no_chromium_the_run_succeeds_without_pdfs_and_says_why()
+    {
+        var output = Paths.NewOutputDirectory("pdf-optional");
+        var run = await CoursewareProcess.RunAsync(
+            ["run", Paths.Fixture("values.ipynb"), "--output", output, "--format", "ipynb,html,pdf", "--pdf-optional"],
+            new Dictionary<string, string?> { ["COURSEWARE_CHROMIUM"] = "/nonexistent/chromium" });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["values.html", "values.ipynb"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        Assert.Contains("courseware run: no PDFs this time (--pdf-optional): COURSEWARE_CHROMIUM=/nonexistent/chromium: no such file. " +
+                        "Install it (Debian/Ubuntu: sudo apt-get install chromium)", run.Error);
+        Assert.DoesNotContain("no PDF", run.Output);
+    }
+
+    [Fact]
+    public async Task Pdf_optional_without_pdf_in_the_formats_is_a_usage_error()
+    {
+        var run = await CoursewareProcess.RunAsync(["run", Paths.Fixture("values.ipynb"), "--output", Paths.NewOutputDirectory("pdf-optional-usage"), "--pdf-optional"]);
+
+        Assert.True(run.ExitCode == RunCommand.ExitUsage, run.ToString());
+        Assert.Contains("--pdf-optional is about PDFs: add pdf to --format", run.Error);
+    }
 }
