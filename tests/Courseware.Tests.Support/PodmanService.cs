@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net.Sockets;
-using System.Text;
-
 namespace Courseware.Tests.Support;
 
 /// <summary>
@@ -12,91 +8,45 @@ namespace Courseware.Tests.Support;
 /// </summary>
 public sealed class PodmanService : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly SocketDaemon _daemon;
     private readonly DirectoryInfo _folder;
-    private readonly StringBuilder _log = new();
 
-    private PodmanService(Process process, DirectoryInfo folder)
+    private PodmanService(SocketDaemon daemon, DirectoryInfo folder)
     {
-        _process = process;
+        _daemon = daemon;
         _folder = folder;
     }
 
     /// <summary>The DOCKER_HOST that addresses it.</summary>
-    public string Endpoint => "unix://" + SocketPath;
+    public string Endpoint => "unix://" + SocketPath(_folder);
 
-    private string SocketPath => Path.Combine(_folder.FullName, "podman.sock");
+    private static string SocketPath(DirectoryInfo folder) => Path.Combine(folder.FullName, "podman.sock");
 
     public static async Task<PodmanService> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("courseware-podman-");
         string Dir(string name) => Directory.CreateDirectory(Path.Combine(folder.FullName, name)).FullName;
-        var start = new ProcessStartInfo(Prerequisites.PodmanPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-                 {
-                     "--root", Dir("storage"), "--runroot", Dir("run"), "--tmpdir", Dir("tmp"), "--network-config-dir", Dir("networks"),
-                     // vfs: no overlay mounts to leave behind; cgroupfs and file events: no systemd needed.
-                     "--storage-driver", "vfs", "--cgroup-manager", "cgroupfs", "--events-backend", "file",
-                     "system", "service", "--time", "0", "unix://" + Path.Combine(folder.FullName, "podman.sock"),
-                 })
-            start.ArgumentList.Add(arg);
-        var service = new PodmanService(Process.Start(start)!, folder);
-        service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-        service._process.BeginOutputReadLine();
-        service._process.BeginErrorReadLine();
         try
         {
-            await service.WaitUntilListeningAsync();
-            return service;
+            var daemon = await SocketDaemon.StartAsync(Prerequisites.PodmanPath,
+            [
+                "--root", Dir("storage"), "--runroot", Dir("run"), "--tmpdir", Dir("tmp"), "--network-config-dir", Dir("networks"),
+                // vfs: no overlay mounts to leave behind; cgroupfs and file events: no systemd needed.
+                "--storage-driver", "vfs", "--cgroup-manager", "cgroupfs", "--events-backend", "file",
+                "system", "service", "--time", "0", "unix://" + SocketPath(folder),
+            ], SocketPath(folder));
+            return new PodmanService(daemon, folder);
         }
         catch
         {
-            await service.DisposeAsync();
+            folder.Delete(recursive: true);
             throw;
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_log) _log.AppendLine(line);
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"podman system service exited ({_process.ExitCode}) before it listened: {Log}");
-            try
-            {
-                using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath));
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-        }
-    }
-
-    /// <summary>What the service wrote (for a failing test's message).</summary>
-    public string Log
-    {
-        get { lock (_log) return _log.ToString(); }
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await _daemon.DisposeAsync();
         _folder.Delete(recursive: true);
     }
 }
