@@ -3,8 +3,9 @@
 # notebooks), Chromium (to open the exported HTML and print it to PDF), poppler-utils (to read the PDFs), Jupyter's
 # own client, nbconvert and Notebook server (to drive `courseware kernel` as Jupyter front ends do, and nbconvert as
 # the exporter teachers run on our executed notebooks), the host tools docker.Host runs on the engine's host (tcpdump,
-# conntrack, iproute2's ss and ip; the helper container uses the host's own binaries), and the pinned dotnet tools
-# (the official kernel, dotnet-repl).
+# conntrack, iproute2's ss and ip; the helper container uses the host's own binaries), Podman (an engine that answers
+# Docker's API but is not Docker: the tests start its service to see doctor and ConnectAsync tell it apart), and the
+# pinned dotnet tools (the official kernel, dotnet-repl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -22,5 +23,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "[ensure-test-deps] installing ${missing[*]}" >&2
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# Podman without its recommends (netavark, aardvark-dns, fuse-overlayfs, …): the tests start no container on it.
+if [ ! -x /usr/bin/podman ]; then
+  echo "[ensure-test-deps] installing podman" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman >/dev/null
 fi
 dotnet tool restore >/dev/null

@@ -91,6 +91,11 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.ConnectTimeout);
             var version = await client.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
+            if (NotDockerEngine.WhyNot(version, endpoint) is { } notDocker)
+            {
+                client.Dispose();
+                throw notDocker;
+            }
             var info = await client.System.GetSystemInfoAsync(timeout.Token).ConfigureAwait(false);
             var engine = new EngineInfo(
                 endpoint,
@@ -102,6 +107,7 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
                 IsDockerDesktop(info))
             {
                 IsRootless = (info.SecurityOptions ?? []).Any(o => o.Split(',').Contains("name=rootless", StringComparer.Ordinal)),
+                DataRoot = info.DockerRootDir ?? "",
             };
             var lab = new DockerLab(client, capture.ToApi(engine.ApiVersion), engine, lesson, options);
             if (options.RemoveLeftovers)

@@ -77,3 +77,21 @@ public sealed class RootFactAttribute : FactAttribute
 {
     public RootFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Root);
 }
+
+/// <summary>
+/// A test that starts Podman's Docker-compatible service (Debian's podman, as root). No Needs=Docker trait: it talks to
+/// Podman only, so the engine matrix runs it once, on its first leg.
+/// </summary>
+public sealed class PodmanFactAttribute : FactAttribute
+{
+    public PodmanFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.Podman);
+}
+
+/// <summary>
+/// A test that starts a dockerd of its own on a small tmpfs (root, the installed dockerd). No Needs=Docker trait: it
+/// never talks to the machine's engine, so the engine matrix runs it once, on its first leg.
+/// </summary>
+public sealed class ScratchEngineFactAttribute : FactAttribute
+{
+    public ScratchEngineFactAttribute() => Skip = Prerequisites.SkipReason(Prerequisites.ScratchEngine);
+}

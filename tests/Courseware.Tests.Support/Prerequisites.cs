@@ -74,6 +74,22 @@ public static class Prerequisites
         Environment.UserName != "root" ? "needs root (to run as the unprivileged user 'nobody' and to mount a small tmpfs)" :
         File.Exists("/usr/sbin/runuser") || File.Exists("/sbin/runuser") ? null : "runuser is missing (util-linux)");
 
+    public const string PodmanPath = "/usr/bin/podman";
+
+    // Podman's Docker-compatible service, rootful (its storage and networks in a temp folder of the test's own).
+    private static readonly Lazy<string?> PodmanProblem = new(() =>
+        RootProblem.Value ?? (File.Exists(PodmanPath) ? null : $"{PodmanPath} is missing (apt-get install podman; scripts/ensure-test-deps.sh installs it)"));
+
+    public const string DockerdPath = "/usr/sbin/dockerd";
+    public const string UnsharePath = "/usr/bin/unshare";
+
+    // A second dockerd of the test's own (on a small tmpfs, in a network namespace of its own): root, the installed
+    // dockerd (scripts/ensure-docker.sh installs docker.io) and util-linux's unshare.
+    private static readonly Lazy<string?> ScratchEngineProblem = new(() =>
+        RootProblem.Value
+        ?? (File.Exists(DockerdPath) ? null : $"{DockerdPath} is missing (apt-get install docker.io; scripts/ensure-docker.sh installs it)")
+        ?? (File.Exists(UnsharePath) ? null : $"{UnsharePath} is missing (util-linux)"));
+
     // Restarting the engine: root restarts the rootful one; the rootless engine's own user restarts that one.
     private static readonly Lazy<string?> EngineRestartProblem = new(() =>
         DockerProblem.Value ?? (Environment.UserName == "root" || EngineIsRootless ? null
@@ -90,6 +106,10 @@ public static class Prerequisites
     public static string? JupyterNbconvert => NbconvertProblem.Value;
     public static string? Docker => DockerProblem.Value;
     public static string? Root => RootProblem.Value;
+    /// <summary>Debian's podman, run as root: an engine that answers Docker's API but is not Docker.</summary>
+    public static string? Podman => PodmanProblem.Value;
+    /// <summary>A dockerd of the test's own beside the machine's engine (root, the installed dockerd, unshare).</summary>
+    public static string? ScratchEngine => ScratchEngineProblem.Value;
 
     public static string? SkipReason(string? problem) =>
         problem is null || InCi ? null : problem + ". In CI (CI=true) this test fails instead of skipping.";

@@ -4,12 +4,6 @@ using Spectre.Console;
 
 namespace Courseware.Cli.Commands;
 
-/// <summary>One line of <c>courseware doctor</c>. Essential checks decide the exit code; the others only advise.</summary>
-public sealed record DoctorCheck(string Name, bool Ok, string Detail, string? Fix = null, bool Essential = true)
-{
-    public string Symbol => Ok ? "✓" : Essential ? "✗" : "!";
-}
-
 /// <summary><c>courseware doctor</c>: can this machine run the lessons?</summary>
 public static class DoctorCommand
 {
@@ -29,11 +23,15 @@ public static class DoctorCommand
                 Print(console, check);
             }
             var failed = checks.Where(c => !c.Ok && c.Essential).ToList();
+            var notOnEngine = checks.Any(c => c.NotOnThisEngine);
             console.WriteLine();
-            console.MarkupLine(failed.Count == 0
-                ? "[green]This machine can run the lessons.[/]"
-                : $"[red]{failed.Count} essential check{(failed.Count == 1 ? "" : "s")} failed: {Markup.Escape(string.Join(", ", failed.Select(c => c.Name)))}.[/]");
-            return failed.Count == 0 ? 0 : 1;
+            console.MarkupLine(failed.Count > 0
+                ? $"[red]{failed.Count} essential check{(failed.Count == 1 ? "" : "s")} failed: {Markup.Escape(string.Join(", ", failed.Select(c => c.Name)))}.[/]"
+                : notOnEngine
+                    ? "[yellow]⊘ not-on-engine: the lessons do not run on this engine (nothing is broken; they need Docker).[/]"
+                    : "[green]This machine can run the lessons.[/]");
+            // The same exit codes as courseware run: 3 is "nothing failed, but the lessons do not apply to this engine".
+            return failed.Count > 0 ? 1 : notOnEngine ? 3 : 0;
         });
         return command;
     }
@@ -42,10 +40,17 @@ public static class DoctorCommand
     {
         DockerLab? lab = null;
         DoctorCheck reachable;
+        string notChecked = "not checked: no engine answers", notCheckedFix = "Fix the Docker engine first.";
         try
         {
             lab = await DockerLab.ConnectAsync("doctor", new LabOptions { RemoveLeftovers = false }, cancellationToken).ConfigureAwait(false);
             reachable = new DoctorCheck("Docker engine", true, $"answers at {lab.Engine.Endpoint}");
+        }
+        catch (UnsupportedEngineException e)
+        {
+            // An engine answers, but not Docker (Podman): not a failure to fix here, the lessons do not apply to it.
+            reachable = new DoctorCheck("Docker engine", false, e.Problem, e.Fix, Essential: false) { NotOnThisEngine = true };
+            (notChecked, notCheckedFix) = ("not checked: the engine is not Docker", "Point DOCKER_HOST at a Docker engine first.");
         }
         catch (LabException e)
         {
@@ -56,7 +61,7 @@ public static class DoctorCommand
         if (lab is null)
         {
             foreach (var name in new[] { "Engine version", "Engine kind", "Base image" })
-                yield return new DoctorCheck(name, false, "not checked: no engine answers", "Fix the Docker engine first.", Essential: false);
+                yield return new DoctorCheck(name, false, notChecked, notCheckedFix, Essential: false);
         }
         else
         {

@@ -63,13 +63,16 @@ public sealed partial class DockerLab
         }
         catch (Docker.DotNet.DockerApiException e)
         {
-            throw new BuildFailedException(tag, step, EngineErrors.Message(e), lines);
+            error = EngineErrors.Message(e);
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker build -t {tag}");
+            throw EngineErrors.Translate(e, Engine, $"docker build -t {tag}");
         }
-        if (error is not null) throw new BuildFailedException(tag, step, error, lines);
+        // The engine's disk filling up is no fault of the Dockerfile: it fails the build's first write (the context) or a step.
+        if (error is not null)
+            throw await WithCourseUsageAsync((Exception?)EngineDiskFull.From(error, Engine, $"docker build -t {tag}")
+                ?? new BuildFailedException(tag, step, error, lines)).ConfigureAwait(false);
 
         var labelled = await LabelImageAsync(tag, cancellationToken).ConfigureAwait(false);
         return new BuildResult(tag, labelled, lines, stopwatch.Elapsed);

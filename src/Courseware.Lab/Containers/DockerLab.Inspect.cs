@@ -23,7 +23,7 @@ public sealed partial class DockerLab
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {container}");
+            throw EngineErrors.Translate(e, Engine, $"docker inspect {container}");
         }
         var networks = (r.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>())
             .OrderBy(n => n.Key, StringComparer.Ordinal)

@@ -112,11 +112,11 @@ public sealed partial class DockerLab
         }
         catch (DockerApiException e)
         {
-            throw TranslateRunError(e, image, options);
+            throw await WithCourseUsageAsync(TranslateRunError(e, image, options)).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));
+            throw EngineErrors.Translate(e, Engine, options.ToCommandLine(image));
         }
 
         try
@@ -136,8 +136,8 @@ public sealed partial class DockerLab
             using var cleanup = CellCancellation.Suppress();
             if (!options.KeepIfStartFails || e is not DockerApiException)
                 await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
-            if (e is DockerApiException api) throw TranslateRunError(api, image, options);
-            if (EngineErrors.IsFromTheEngine(e)) throw EngineErrors.Translate(e, Engine.Endpoint, options.ToCommandLine(image));
+            if (e is DockerApiException api) throw await WithCourseUsageAsync(TranslateRunError(api, image, options)).ConfigureAwait(false);
+            if (EngineErrors.IsFromTheEngine(e)) throw EngineErrors.Translate(e, Engine, options.ToCommandLine(image));
             throw;
         }
     }
@@ -188,7 +188,7 @@ public sealed partial class DockerLab
             existing = await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return; }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine.Endpoint, $"docker inspect {name}"); }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine, $"docker inspect {name}"); }
         // "db" may have found another container whose ID starts with db…, not an earlier "db" (MayReplace says so).
         if (!MayReplace("container", name, existing.Name?.TrimStart('/'), existing.Config?.Labels, $"docker rm -f {name}")) return;
         await RmAsync(existing.ID, cancellationToken).ConfigureAwait(false);
@@ -199,6 +199,7 @@ public sealed partial class DockerLab
     private Exception TranslateRunError(DockerApiException e, string image, RunOptions options)
     {
         var message = EngineErrors.Message(e);
+        if (EngineDiskFull.From(message, Engine, options.ToCommandLine(image)) is { } full) return full;
         if (message.Contains("port is already allocated", StringComparison.OrdinalIgnoreCase) || message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             var match = AllocatedPort.Match(message);
@@ -243,7 +244,7 @@ public sealed partial class DockerLab
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, Engine.Endpoint, $"docker stop {container}");
+            throw EngineErrors.Translate(e, Engine, $"docker stop {container}");
         }
     }
 

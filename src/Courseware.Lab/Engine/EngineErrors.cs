@@ -40,12 +40,13 @@ internal static class EngineErrors
 
     /// <param name="cli">The docker command this call stands for, e.g. "docker exec web ip addr".</param>
     /// <param name="fix">What to do when the engine refused it; a generic pointer to its message otherwise.</param>
-    public static LabException Translate(Exception e, string endpoint, string cli, string? fix = null) => e switch
+    public static LabException Translate(Exception e, EngineInfo engine, string cli, string? fix = null) => e switch
     {
         LabException lab => lab,
+        DockerApiException api when EngineDiskFull.From(Message(api), engine, cli) is { } full => full,
         DockerApiException api => new LabException($"{cli} failed: {Message(api)}",
             fix ?? $"Read the engine's message above; the same command in a terminal ({cli}) fails the same way.", Message(api), e),
-        _ => EngineConnectionError.Translate(endpoint, e, afterConnect: true),
+        _ => EngineConnectionError.Translate(engine.Endpoint, e, afterConnect: true),
     };
 }
 
@@ -60,7 +61,7 @@ public sealed partial class DockerLab
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, Engine.Endpoint, cli, fix);
+            throw await WithCourseUsageAsync(EngineErrors.Translate(e, Engine, cli, fix)).ConfigureAwait(false);
         }
         // Whichever way the transport ended (an aborted read, or its own OperationCanceledException, as on a rootless
         // engine), an interrupted cell's call says which docker command was cancelled; an inner call's message stays.
@@ -71,6 +72,12 @@ public sealed partial class DockerLab
             throw interrupted;
         }
     }
+
+    /// <summary>A full engine disk gains what the course itself takes there (three list calls); any other error stays as it is.</summary>
+    internal async Task<Exception> WithCourseUsageAsync(Exception e) =>
+        e is EngineDiskFullException { CourseUsage: null } full && await EngineDiskFull.CourseUsageAsync(Client).ConfigureAwait(false) is { } usage
+            ? full.WithCourseUsage(usage)
+            : e;
 
     /// <summary>Marks the OperationCanceledException that already names the interrupted docker command.</summary>
     private const string InterruptedCall = "courseware.interrupted-call";

@@ -16,6 +16,12 @@ public sealed record EngineInfo(
     /// </summary>
     public bool IsRootless { get; init; }
 
+    /// <summary>
+    /// The engine's data root (<c>docker info</c>'s Docker Root Dir, e.g. /var/lib/docker): the disk that holds its images,
+    /// layers and containers, the one that is full when the engine says "no space left on device". Empty when unknown.
+    /// </summary>
+    public string DataRoot { get; init; } = "";
+
     /// <summary>The engine's version as numbers (20.10.24+dfsg1 → 20.10.24), for claims that differ between releases.</summary>
     public Version Version => ParseVersion(EngineVersion);
 

@@ -21,5 +21,5 @@ public sealed class ContainerExitedException(string container, long exitCode, IR
     public string Container { get; } = container;
     public long ExitCode { get; } = exitCode;
     public IReadOnlyList<string> LastLogLines { get; } = lastLogLines;
-    public override string Title => exitCode is 137 or 143 ? "Container stopped" : "Container exited early";
+    public override string Title => ExitCode is 137 or 143 ? "Container stopped" : "Container exited early";
 }

@@ -18,7 +18,7 @@ public sealed partial class DockerLab
             return true;
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return false; }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine.Endpoint, $"docker image inspect {image}"); }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine, $"docker image inspect {image}"); }
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed partial class DockerLab
     /// <c>docker import</c> of a root filesystem holding the host's static busybox and a link per applet.
     /// Labelled as seeded locally so nobody mistakes it for the registry's image.
     /// </summary>
-    private async Task SeedBusyboxAsync(string image, CancellationToken cancellationToken)
+    internal async Task SeedBusyboxAsync(string image, CancellationToken cancellationToken)
     {
         var applets = await ListBusyboxAppletsAsync(cancellationToken).ConfigureAwait(false);
         using var rootfs = new MemoryStream();

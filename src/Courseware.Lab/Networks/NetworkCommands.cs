@@ -75,7 +75,7 @@ public sealed class NetworkCommands
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network inspect {name}");
+            throw EngineErrors.Translate(e, _lab.Engine, $"docker network inspect {name}");
         }
         var configs = n.IPAM?.Config ?? [];
         var gateways = configs.Select(c => c.Gateway).Where(g => !string.IsNullOrEmpty(g)).ToList();
@@ -89,7 +89,7 @@ public sealed class NetworkCommands
                     gateways.Add(endpoint.Gateway);
             }
             catch (Exception e) when (EngineErrors.IsNotFound(e)) { }
-            catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network inspect {name}"); }
+            catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine, $"docker network inspect {name}"); }
         }
         return new NetworkDetails(
             n.ID,
@@ -130,7 +130,7 @@ public sealed class NetworkCommands
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return false; }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network rm {name}",
+            throw EngineErrors.Translate(e, _lab.Engine, $"docker network rm {name}",
                 $"Containers are still attached: disconnect or remove them first (docker network inspect {name} lists them).");
         }
     }
@@ -195,7 +195,7 @@ public sealed class NetworkCommands
             existing = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return null; }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker network inspect {name}"); }
+        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine, $"docker network inspect {name}"); }
         if (!_lab.MayReplace("network", name, existing.Name, existing.Labels, $"docker network rm {name}")) return null;
         if (existing.Scope == "swarm" && existing.Driver == driver) return await InspectAsync(existing.ID, cancellationToken).ConfigureAwait(false);
         await _lab.EngineAsync($"docker network rm {name}", async () =>

@@ -197,7 +197,7 @@ public sealed class ServiceCommands
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker service inspect {name}");
+            throw EngineErrors.Translate(e, _lab.Engine, $"docker service inspect {name}");
         }
     }
 

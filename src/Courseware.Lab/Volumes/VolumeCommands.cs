@@ -34,7 +34,7 @@ public sealed class VolumeCommands
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound) { return false; }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker volume inspect {name}");
+            throw EngineErrors.Translate(e, _lab.Engine, $"docker volume inspect {name}");
         }
         if (!_lab.MayReplace("volume", name, existing.Name, existing.Labels, $"docker volume rm {name}")) return false;
         try
@@ -48,7 +48,7 @@ public sealed class VolumeCommands
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, _lab.Engine.Endpoint, $"docker volume rm {name}");
+            throw EngineErrors.Translate(e, _lab.Engine, $"docker volume rm {name}");
         }
     }
 
