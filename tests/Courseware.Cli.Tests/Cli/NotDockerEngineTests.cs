@@ -29,6 +29,19 @@ public sealed class NotDockerEngineTests
     }
 
     [PodmanFact]
+    public async Task Clean_on_Podman_says_not_on_engine_and_exits_3()
+    {
+        await using var podman = await PodmanService.StartAsync();
+
+        var run = await CoursewareProcess.RunAsync(["clean"], new Dictionary<string, string?> { ["DOCKER_HOST"] = podman.Endpoint });
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains(run.Lines, l => l.StartsWith($"⊘ not-on-engine: The engine at {podman.Endpoint} is Podman 4.", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("  fix: Use Docker:", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", run.Output + run.Error);
+    }
+
+    [PodmanFact]
     public async Task Every_lesson_on_Podman_stops_at_its_first_cell_as_not_on_engine()
     {
         await using var podman = await PodmanService.StartAsync();
