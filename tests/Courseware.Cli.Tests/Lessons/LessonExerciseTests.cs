@@ -54,17 +54,24 @@ public sealed class LessonExerciseTests
                 ("yourturn-3", "\"127.0.0.1:8107\"", "$\"{gateway}:8107\"", "It listens on 172.17.0.1, an address of your host that a LAN machine can route to"),
             ]),
         ["container-to-container"] = (
-            ["client and web-default share no network yet", "There is no container shop-db yet", "red and blue share no network yet"],
+            ["c2c-client and web-default share no network yet", "There is no container shop-db yet", "pair-red and pair-blue share no network yet"],
             [
-                ("yourturn-1", "await docker.Network.ConnectAsync(\"labnet\", \"web-default\");", "await docker.Network.ConnectAsync(\"bridge\", \"client\");", "client and web-default now share the default bridge, but the default bridge has no names"),
+                ("yourturn-1", "await docker.Network.ConnectAsync(\"c2c-net\", \"web-default\");", "await docker.Network.ConnectAsync(\"bridge\", \"c2c-client\");", "c2c-client and web-default now share the default bridge, but the default bridge has no names"),
                 ("yourturn-2", "await docker.Network.CreateAsync(\"shop-private\", @internal: true);", "await docker.Network.CreateAsync(\"shop-private\");", "shop-private has a way out"),
-                ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
+                ("yourturn-2", "await docker.RunAsync(\"busybox:stable\", name: \"shop-web\", network: \"c2c-net\", command: [\"sleep\", \"3600\"], interactive: false);\nawait docker.Network.ConnectAsync(\"shop-private\", \"shop-web\");",
+                    "await docker.RunAsync(\"busybox:stable\", name: \"shop-web\", network: \"shop-private\", command: [\"sleep\", \"3600\"], interactive: false);", "shop-web has no way out either"),
+                ("yourturn-2", "await docker.Network.ConnectAsync(\"shop-private\", \"shop-web\");", "await docker.Network.ConnectAsync(\"shop-private\", \"shop-web\"); await docker.Network.ConnectAsync(\"c2c-net\", \"shop-db\");",
+                    "shop-db is also on c2c-net: that network is a way out"),
+                ("yourturn-2", "await docker.Network.ConnectAsync(\"shop-private\", \"shop-web\");", "", "shop-web does not find shop-db by name: they must share a network"),
+                ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"pair-green\");", "", "pair-green still shares pair-a with pair-red: docker network disconnect pair-green from it."),
             ]),
         ["names-and-dns"] = (
-            ["shop still leads to dns-blue only", "dns-plain and dns-web share no network where names are answered yet", "dns-web is not on dns-staging yet"],
+            ["shop still leads to dns-blue only", "There is no container dns-quiet yet", "dns-web is not on dns-staging yet"],
             [
                 ("yourturn-1", "await docker.Network.DisconnectAsync(\"dnsnet\", \"dns-blue\"); await docker.Network.ConnectAsync(\"dnsnet\", \"dns-blue\");", "", "shop leads to dns-blue and dns-green: a round robin over both"),
-                ("yourturn-2", "await docker.Network.ConnectAsync(\"dnsnet\", \"dns-plain\");", "await docker.Network.ConnectAsync(\"bridge\", \"dns-web\");", "dns-plain and dns-web now share the default bridge, but nobody answers names there"),
+                ("yourturn-2", "Dns = [\"127.0.0.1\"]", "Dns = [\"127.0.0.11\"]", "You gave dns-quiet 127.0.0.11, the embedded DNS itself"),
+                ("yourturn-2", "Dns = [\"127.0.0.1\"], ", "", "dns-quiet has no DNS server of its own"),
+                ("yourturn-2", "Network = \"dnsnet\", ", "", "dns-quiet is on bridge, not on dnsnet"),
                 ("yourturn-3", "await docker.Network.ConnectAsync(\"dns-staging\", \"dns-web\", aliases: [\"site\"]);", "await docker.Network.ConnectAsync(\"dns-staging\", \"dns-web\");", "there it answers only to its own name"),
             ]),
         ["multi-host-networking"] = (
@@ -99,7 +106,7 @@ public sealed class LessonExerciseTests
             "docker -H tcp://{node1.LanAddress}:2375 service update --replicas 4 --constraint-add node.role==worker hello"),
         ["container-to-container"] = new("yourturn-2", "",
             "docker network create --internal shop-private && docker run -d --name shop-db --network shop-private busybox:stable sleep 3600 && " +
-            "docker run -d --name shop-web --network labnet busybox:stable sleep 3600 && docker network connect shop-private shop-web",
+            "docker run -d --name shop-web --network c2c-net busybox:stable sleep 3600 && docker network connect shop-private shop-web",
             "shop-db", "shop-web", "shop-private"),
         ["names-and-dns"] = new("yourturn-3", "", "docker network connect --alias site dns-staging dns-web"),
         ["who-can-reach-your-ports"] = new("yourturn-2", "", "docker run -d -p 127.0.0.1::80 --name reach-any-port exercise4", "reach-any-port"),
