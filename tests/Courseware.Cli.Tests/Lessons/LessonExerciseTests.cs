@@ -50,8 +50,14 @@ public sealed class LessonExerciseTests
             ["There is no container reach-two-doors yet", "There is no container reach-any-port yet", "There is no container reach-host-only yet"],
             [
                 ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\", \"8105:80\"]", "Host port 8105 listens on every interface"),
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"127.0.0.1:8104:80\", \"8105:80\"]", "The doors are swapped"),
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\", \"127.0.0.1:8105:8105\"]", "Container port 8105 is published, but httpd listens on 80"),
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\"]", "It publishes host port(s) 8104: the goal needs 8104 and 8105"),
                 ("yourturn-2", "publish: [\"127.0.0.1::80\"]", "publish: [\"127.0.0.1:8108:80\"]", "You chose host port 8108: leave the host port out"),
                 ("yourturn-3", "\"127.0.0.1:8107\"", "$\"{gateway}:8107\"", "It listens on 172.17.0.1, an address of your host that a LAN machine can route to"),
+                ("yourturn-3", "\"127.0.0.1:8107\"", "\"8107\"", "It listens on every address of the host"),
+                ("yourturn-3", "network: \"host\", command: [\"httpd\", \"-f\", \"-p\", \"127.0.0.1:8107\", \"-h\", \"/var/www\"]", "publish: [\"127.0.0.1:8107:80\"]",
+                    "with an address of its own: the goal is a program of the host itself"),
             ]),
         ["container-to-container"] = (
             ["c2c-client and web-default share no network yet", "There is no container shop-db yet", "pair-red and pair-blue share no network yet"],
@@ -80,6 +86,10 @@ public sealed class LessonExerciseTests
                 // Several per exercise: they run in this order in one session, each on the state the one before left.
                 ("yourturn-1", "new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] }", "new ServiceUpdate { Replicas = 4 }", "hello has no placement rule keeping it off managers"),
                 ("yourturn-1", "ConstraintAdd = [\"node.role==worker\"]", "ConstraintAdd = [\"node.hostname!=node1\"]", "hello avoids a node by its name (node.hostname!=node1)"),
+                // A plain bridge on node3 (named apart from the overlay the next attempts make, so that no name is ambiguous there).
+                ("yourturn-2", "await manager.Network.CreateAsync(\"backnet\", driver: \"overlay\", attachable: true);\n// docker -H tcp://NODE1:2375 service update --network-add backnet hello\nawait manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { NetworkAdd = [\"backnet\"] });\n// docker -H tcp://NODE3:2375 run -d --name gamma --network backnet busybox:stable sleep 3600\nawait node3.RunAsync(\"busybox:stable\", new RunOptions { Name = \"gamma\", Network = \"backnet\", Command = [\"sleep\", \"3600\"] })",
+                    "await node3.Network.CreateAsync(\"gamma-net\");\nawait node3.RunAsync(\"busybox:stable\", new RunOptions { Name = \"gamma\", Network = \"gamma-net\", Command = [\"sleep\", \"3600\"] })",
+                    "gamma's network (gamma-net) exists on node3 alone"),
                 ("yourturn-2", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { NetworkAdd = [\"backnet\"] });", "", "None of hello's tasks is on gamma's network (backnet)"),
                 ("yourturn-2", "Name = \"gamma\", Network = \"backnet\"", "Name = \"gamma\", Network = \"crossnet\"", "it shares a network with alpha (crossnet)"),
                 ("yourturn-3", "await manager.Swarm.UpdateNodeAsync(\"node3\", \"drain\")", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { ConstraintAdd = [\"node.hostname!=node3\"] })", "hello avoid(s) node3 by a placement constraint"),
