@@ -26,6 +26,8 @@ public static partial class CourseIndex
     private static readonly Dictionary<string, string> Requirements = new(StringComparer.Ordinal)
     {
         ["rootful-linux"] = "a rootful Linux engine (not Docker Desktop, not rootless)",
+        // The lesson runs on any engine; its LAN neighbour is wired on a rootful Linux engine only (elsewhere its cells say what one shows).
+        ["lan-neighbour"] = "a rootful Linux engine for its LAN neighbour (on others it runs, and says what the neighbour would show)",
     };
 
     public static CourseIndexEntry EntryFor(NotebookDocument document, NotebookRunResult? result, string link)

@@ -38,10 +38,19 @@ public sealed record ContainerDetails(
     /// <c>HostConfig.ExtraHosts</c>: the <c>--add-host NAME:ADDRESS</c> entries as given, <c>host-gateway</c> unresolved
     /// (the container's /etc/hosts shows the address the engine put there instead).
     /// </summary>
-    public IReadOnlyList<string> ExtraHosts =>
+    public IReadOnlyList<string> ExtraHosts => HostConfigList("ExtraHosts");
+
+    /// <summary>
+    /// <c>HostConfig.Dns</c>: the container's own <c>--dns</c> servers, empty when it has none (then the engine's
+    /// setting applies). On a user-defined network the embedded DNS forwards names it does not know to these.
+    /// </summary>
+    public IReadOnlyList<string> DnsServers => HostConfigList("Dns");
+
+    /// <summary>A list of strings in <c>HostConfig</c>, as given to <c>docker run</c>; empty when absent or null.</summary>
+    private IReadOnlyList<string> HostConfigList(string key) =>
         System.Text.Json.JsonDocument.Parse(RawJson).RootElement[0].TryGetProperty("HostConfig", out var host)
-        && host.TryGetProperty("ExtraHosts", out var extra) && extra.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? extra.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
+        && host.TryGetProperty(key, out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
             : [];
 
     /// <summary>The address <c>--add-host NAME:ADDRESS</c> gave <paramref name="name"/>, or null.</summary>

@@ -79,6 +79,9 @@ public sealed class Lesson03WhoCanReachTests
         Assert.DoesNotContain("not reachable this way on either engine", text);
         Assert.Contains("`allow-direct-routing` (from 28.2)", text);
         Assert.Contains("--firewall-backend=nftables`, not with Swarm", text);
+        // Exercise 2's -p 127.0.0.1::80 is taught before it; IPv6 to a plain -p meets the host firewall (docker-proxy).
+        Assert.Contains("In full, `-p` reads `ADDRESS:HOSTPORT:CONTAINERPORT`", text);
+        Assert.Contains("`docker-proxy` accepts the IPv6 request on the host, so it **does** pass `INPUT`", text);
         // Every cell that opens a port to the network says so, and names the cell that closes it.
         Assert.Contains("opens port 8100 to your whole network", text);
         Assert.Contains("open to your network until the clean-up cell", text);

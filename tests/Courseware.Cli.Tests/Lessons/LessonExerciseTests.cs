@@ -50,21 +50,34 @@ public sealed class LessonExerciseTests
             ["There is no container reach-two-doors yet", "There is no container reach-any-port yet", "There is no container reach-host-only yet"],
             [
                 ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\", \"8105:80\"]", "Host port 8105 listens on every interface"),
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"127.0.0.1:8104:80\", \"8105:80\"]", "The doors are swapped"),
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\", \"127.0.0.1:8105:8105\"]", "Container port 8105 is published, but httpd listens on 80"),
+                ("yourturn-1", "publish: [\"8104:80\", \"127.0.0.1:8105:80\"]", "publish: [\"8104:80\"]", "It publishes host port(s) 8104: the goal needs 8104 and 8105"),
                 ("yourturn-2", "publish: [\"127.0.0.1::80\"]", "publish: [\"127.0.0.1:8108:80\"]", "You chose host port 8108: leave the host port out"),
                 ("yourturn-3", "\"127.0.0.1:8107\"", "$\"{gateway}:8107\"", "It listens on 172.17.0.1, an address of your host that a LAN machine can route to"),
+                ("yourturn-3", "\"127.0.0.1:8107\"", "\"8107\"", "It listens on every address of the host"),
+                ("yourturn-3", "network: \"host\", command: [\"httpd\", \"-f\", \"-p\", \"127.0.0.1:8107\", \"-h\", \"/var/www\"]", "publish: [\"127.0.0.1:8107:80\"]",
+                    "with an address of its own: the goal is a program of the host itself"),
             ]),
         ["container-to-container"] = (
-            ["client and web-default share no network yet", "There is no container shop-db yet", "red and blue share no network yet"],
+            ["c2c-client and web-default share no network yet", "There is no container shop-db yet", "pair-red and pair-blue share no network yet"],
             [
-                ("yourturn-1", "await docker.Network.ConnectAsync(\"labnet\", \"web-default\");", "await docker.Network.ConnectAsync(\"bridge\", \"client\");", "client and web-default now share the default bridge, but the default bridge has no names"),
+                ("yourturn-1", "await docker.Network.ConnectAsync(\"c2c-net\", \"web-default\");", "await docker.Network.ConnectAsync(\"bridge\", \"c2c-client\");", "c2c-client and web-default now share the default bridge, but the default bridge has no names"),
                 ("yourturn-2", "await docker.Network.CreateAsync(\"shop-private\", @internal: true);", "await docker.Network.CreateAsync(\"shop-private\");", "shop-private has a way out"),
-                ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"green\");", "", "green still shares pair-a with red: docker network disconnect green from it."),
+                ("yourturn-2", "await docker.RunAsync(\"busybox:stable\", name: \"shop-web\", network: \"c2c-net\", command: [\"sleep\", \"3600\"], interactive: false);\nawait docker.Network.ConnectAsync(\"shop-private\", \"shop-web\");",
+                    "await docker.RunAsync(\"busybox:stable\", name: \"shop-web\", network: \"shop-private\", command: [\"sleep\", \"3600\"], interactive: false);", "shop-web has no way out either"),
+                ("yourturn-2", "await docker.Network.ConnectAsync(\"shop-private\", \"shop-web\");", "await docker.Network.ConnectAsync(\"shop-private\", \"shop-web\"); await docker.Network.ConnectAsync(\"c2c-net\", \"shop-db\");",
+                    "shop-db is also on c2c-net: that network is a way out"),
+                ("yourturn-2", "await docker.Network.ConnectAsync(\"shop-private\", \"shop-web\");", "", "shop-web does not find shop-db by name: they must share a network"),
+                ("yourturn-3", "await docker.Network.DisconnectAsync(\"pair-a\", \"pair-green\");", "", "pair-green still shares pair-a with pair-red: docker network disconnect pair-green from it."),
             ]),
         ["names-and-dns"] = (
-            ["shop still leads to dns-blue only", "dns-plain and dns-web share no network where names are answered yet", "dns-web is not on dns-staging yet"],
+            ["shop still leads to dns-blue only", "There is no container dns-quiet yet", "dns-web is not on dns-staging yet"],
             [
                 ("yourturn-1", "await docker.Network.DisconnectAsync(\"dnsnet\", \"dns-blue\"); await docker.Network.ConnectAsync(\"dnsnet\", \"dns-blue\");", "", "shop leads to dns-blue and dns-green: a round robin over both"),
-                ("yourturn-2", "await docker.Network.ConnectAsync(\"dnsnet\", \"dns-plain\");", "await docker.Network.ConnectAsync(\"bridge\", \"dns-web\");", "dns-plain and dns-web now share the default bridge, but nobody answers names there"),
+                ("yourturn-2", "Dns = [\"127.0.0.1\"]", "Dns = [\"127.0.0.11\"]", "You gave dns-quiet 127.0.0.11, the embedded DNS itself"),
+                ("yourturn-2", "Dns = [\"127.0.0.1\"], ", "", "dns-quiet has no DNS server of its own"),
+                ("yourturn-2", "Network = \"dnsnet\", ", "", "dns-quiet is on bridge, not on dnsnet"),
                 ("yourturn-3", "await docker.Network.ConnectAsync(\"dns-staging\", \"dns-web\", aliases: [\"site\"]);", "await docker.Network.ConnectAsync(\"dns-staging\", \"dns-web\");", "there it answers only to its own name"),
             ]),
         ["multi-host-networking"] = (
@@ -73,6 +86,10 @@ public sealed class LessonExerciseTests
                 // Several per exercise: they run in this order in one session, each on the state the one before left.
                 ("yourturn-1", "new ServiceUpdate { Replicas = 4, ConstraintAdd = [\"node.role==worker\"] }", "new ServiceUpdate { Replicas = 4 }", "hello has no placement rule keeping it off managers"),
                 ("yourturn-1", "ConstraintAdd = [\"node.role==worker\"]", "ConstraintAdd = [\"node.hostname!=node1\"]", "hello avoids a node by its name (node.hostname!=node1)"),
+                // A plain bridge on node3 (named apart from the overlay the next attempts make, so that no name is ambiguous there).
+                ("yourturn-2", "await manager.Network.CreateAsync(\"backnet\", driver: \"overlay\", attachable: true);\n// docker -H tcp://NODE1:2375 service update --network-add backnet hello\nawait manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { NetworkAdd = [\"backnet\"] });\n// docker -H tcp://NODE3:2375 run -d --name gamma --network backnet busybox:stable sleep 3600\nawait node3.RunAsync(\"busybox:stable\", new RunOptions { Name = \"gamma\", Network = \"backnet\", Command = [\"sleep\", \"3600\"] })",
+                    "await node3.Network.CreateAsync(\"gamma-net\");\nawait node3.RunAsync(\"busybox:stable\", new RunOptions { Name = \"gamma\", Network = \"gamma-net\", Command = [\"sleep\", \"3600\"] })",
+                    "gamma's network (gamma-net) exists on node3 alone"),
                 ("yourturn-2", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { NetworkAdd = [\"backnet\"] });", "", "None of hello's tasks is on gamma's network (backnet)"),
                 ("yourturn-2", "Name = \"gamma\", Network = \"backnet\"", "Name = \"gamma\", Network = \"crossnet\"", "it shares a network with alpha (crossnet)"),
                 ("yourturn-3", "await manager.Swarm.UpdateNodeAsync(\"node3\", \"drain\")", "await manager.Service.UpdateAsync(\"hello\", new ServiceUpdate { ConstraintAdd = [\"node.hostname!=node3\"] })", "hello avoid(s) node3 by a placement constraint"),
@@ -99,7 +116,7 @@ public sealed class LessonExerciseTests
             "docker -H tcp://{node1.LanAddress}:2375 service update --replicas 4 --constraint-add node.role==worker hello"),
         ["container-to-container"] = new("yourturn-2", "",
             "docker network create --internal shop-private && docker run -d --name shop-db --network shop-private busybox:stable sleep 3600 && " +
-            "docker run -d --name shop-web --network labnet busybox:stable sleep 3600 && docker network connect shop-private shop-web",
+            "docker run -d --name shop-web --network c2c-net busybox:stable sleep 3600 && docker network connect shop-private shop-web",
             "shop-db", "shop-web", "shop-private"),
         ["names-and-dns"] = new("yourturn-3", "", "docker network connect --alias site dns-staging dns-web"),
         ["who-can-reach-your-ports"] = new("yourturn-2", "", "docker run -d -p 127.0.0.1::80 --name reach-any-port exercise4", "reach-any-port"),

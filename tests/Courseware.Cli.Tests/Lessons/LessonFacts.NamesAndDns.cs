@@ -31,13 +31,17 @@ public static partial class LessonFacts
         if (Environment.GetEnvironmentVariable("COURSEWARE_OFFLINE_DNS") == "1" || Prerequisites.InCi)
             Assert.Equal(["127.0.0.1"], servers);
         if (servers.SequenceEqual(["127.0.0.1"]))
-            Assert.Contains("127.0.0.1: loopback, so it came from the engine's --dns setting", source);
+            Assert.Contains("127.0.0.1: loopback, so it came from a --dns setting", source);
 
         var alias = Text(lesson, "resolve-alias");
         var webIp = Regex.Match(alias, @"dns-web → (\d+\.\d+\.\d+\.\d+) \(from dns-client\)").Groups[1].Value;
         Assert.NotEmpty(webIp);
         Assert.Contains($"site → {webIp} (from dns-client)", alias);
+        // dns-api-2 got its alias as it joined dnsnet (docker network connect --alias), and answers to it there.
+        Assert.Matches(@"dns-api-1 is \d+\.\d+\.\d+\.\d+, dns-api-2 is \d+\.\d+\.\d+\.\d+ on dnsnet", Text(lesson, "dns-api-run"));
         Assert.Contains("The engine's answer: 2.", Text(lesson, "dns-round-robin"));
+        // Your turn 2: on dnsnet, a container's own --dns does not change its file: it still names the embedded DNS.
+        Assert.Contains("its resolv.conf still names 127.0.0.11, which answers dns-web", Text(lesson, "yourturn-2-check"));
         Assert.Contains("The engine's answer: no.", Text(lesson, "dns-scoped"));
         Assert.Matches(@"Removed \d+ container\(s\), 2 network\(s\)", Text(lesson, "clean"));
     }

@@ -15,6 +15,9 @@ public static class LessonNotebook
     /// <summary>What a lesson's metadata.courseware.requires says when its cluster needs a rootful Linux engine.</summary>
     public const string RootfulLinux = "rootful-linux";
 
+    /// <summary>What requires says when a lesson runs on any engine but wires its LAN neighbour only on a rootful Linux one.</summary>
+    public const string LanNeighbour = "lan-neighbour";
+
     /// <summary>The id of the cell that creates a lesson's cluster: where a lesson needing a rootful Linux engine stops on another.</summary>
     public const string ClusterCell = "create-cluster";
 
