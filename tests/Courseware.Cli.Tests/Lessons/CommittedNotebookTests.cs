@@ -10,11 +10,11 @@ public sealed class CommittedNotebookTests
     [Fact]
     public void Every_lesson_is_there_with_its_id_and_what_it_requires()
     {
-        Assert.Equal(["exposing-ports", "container-to-host", "who-can-reach-your-ports", "container-to-container", "names-and-dns", "multi-host-networking"], LessonNotebook.All().Select(a => (string)a[0]));
-        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-host.ipynb", "03-who-can-reach-your-ports.ipynb", "05-container-to-container.ipynb", "06-names-and-dns.ipynb", "07-multi-host-networking.ipynb"],
+        Assert.Equal(["exposing-ports", "container-to-host", "who-can-reach-your-ports", "under-the-hood", "container-to-container", "names-and-dns", "multi-host-networking"], LessonNotebook.All().Select(a => (string)a[0]));
+        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-host.ipynb", "03-who-can-reach-your-ports.ipynb", "04-under-the-hood.ipynb", "05-container-to-container.ipynb", "06-names-and-dns.ipynb", "07-multi-host-networking.ipynb"],
             LessonNotebook.All().Select(a => LessonNotebook.FileOf((string)a[0])));
         // Only the multi-host lesson needs a rootful Linux engine, and it says so in its metadata (read by the tests).
-        Assert.Equal([[], [], [], [], [], [LessonNotebook.RootfulLinux]], LessonNotebook.All().Select(a => LessonNotebook.Load((string)a[0]).Requires));
+        Assert.Equal([[], [], [], [], [], [], [LessonNotebook.RootfulLinux]], LessonNotebook.All().Select(a => LessonNotebook.Load((string)a[0]).Requires));
         // Its cluster cell, where it stops on another engine, is found by id.
         Assert.Contains("docker.Cluster.CreateAsync", ExecutedNotebook.Source(LessonNotebook.Load("multi-host-networking").Cell(LessonNotebook.ClusterCell)));
     }
