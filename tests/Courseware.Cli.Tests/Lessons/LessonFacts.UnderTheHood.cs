@@ -34,7 +34,8 @@ public static partial class LessonFacts
 
         // docker-proxy: a process per published host port.
         var ss = Text(lesson, "docker-proxy");
-        Assert.Contains("0.0.0.0:8110", ss);
+        // Rootless: inside RootlessKit's namespace, where RootlessKit's port driver hands connections to it on loopback.
+        Assert.Contains(engine.IsRootless ? "127.0.0.1:8110" : "0.0.0.0:8110", ss);
         Assert.Contains("docker-proxy", ss);
 
         // The source address tuh-web saw: the gateway through docker-proxy; the neighbour's own through DNAT.

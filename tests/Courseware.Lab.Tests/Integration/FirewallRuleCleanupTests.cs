@@ -50,12 +50,13 @@ public sealed class FirewallRuleCleanupTests : LabTest
             [LabLabels.OwnerPid] = "99999999",
             [LabLabels.OwnerHost] = Environment.MachineName,
         };
-        await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = LabImages.Base, Labels = labels, Cmd = ["true"] });
         // A rule for a documentation address (RFC 5737), tagged as the dead session's, as a killed lesson 04 leaves its drop.
         string[] ghost = ["DOCKER-USER", "-d", "192.0.2.44/32", "-p", "tcp", "--dport", "80", "-m", "comment", "--comment", FirewallTag.Comment(labels, "ghost"), "-j", "DROP"];
         Assert.True((await Lab.Host.Helper.RunAsync(["iptables", "-I", .. ghost], HostHelper.NetAdminCaps, null, CancellationToken.None)).Succeeded);
-        var live = await Lab.DropForwardedAsync((await Sleeper.RunAsync(Lab, Unique("kept"))).Name, 80);
         Assert.Single(await TaggedAsync(dead));
+        var live = await Lab.DropForwardedAsync((await Sleeper.RunAsync(Lab, Unique("kept"))).Name, 80);
+        // Its container last: from then on, any connect (this test's, or a parallel test's) may find the leftover and sweep.
+        await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = LabImages.Base, Labels = labels, Cmd = ["true"] });
 
         await using (await DockerLab.ConnectAsync("test-firewall-next"))
         {
