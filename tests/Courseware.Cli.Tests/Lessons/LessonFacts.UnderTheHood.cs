@@ -48,7 +48,7 @@ public static partial class LessonFacts
         Assert.Contains($"tuh-web is {webIp}; the neighbour saw the call come from {(live ? "10.250.4.1" : "(no neighbour on this engine)")}", Text(lesson, "masquerade"));
 
         // The wire: eth0@ifN, and the host's interface N plugged into docker0.
-        Assert.Matches(@"tuh-web's eth0 is one end; the other is the host's interface (\d+): veth[0-9a-f]+@if\d+, plugged into docker0", Text(lesson, "wire"));
+        Assert.Matches(@"tuh-web's eth0 is one end; the other is the host's interface (\d+): veth[0-9a-f]+, plugged into docker0", Text(lesson, "wire"));
 
         // The sidecar shares tuh-loopback's loopback; the published port reaches its eth0, where nothing listens.
         Assert.Contains("tcp     127.0.0.1   80", Text(lesson, "run-loopback"));
