@@ -60,6 +60,8 @@ public sealed partial class DockerLab
     /// </summary>
     internal async Task<IReadOnlyList<string>> RemoveFirewallRulesAsync(Func<IDictionary<string, string>, bool> select, CancellationToken cancellationToken)
     {
+        // Docker Desktop's host is its VM, which the helper cannot enter: the course added no rule there.
+        if (Engine.Os != "linux" || Engine.IsDockerDesktop) return [];
         HostCommandResult rules;
         try
         {
