@@ -43,13 +43,7 @@ public sealed class FirewallRuleCleanupTests : LabTest
     {
         using var client = new DockerClientBuilder().Build();
         var dead = $"ghost-{Guid.NewGuid():N}";
-        // A pid far above pid_max stands for a process that no longer exists; its container is what the connect finds.
-        var labels = new Dictionary<string, string>
-        {
-            [LabLabels.Session] = dead,
-            [LabLabels.OwnerPid] = "99999999",
-            [LabLabels.OwnerHost] = Environment.MachineName,
-        };
+        var labels = DeadSession.Labels(dead);
         // A rule for a documentation address (RFC 5737), tagged as the dead session's, as a killed lesson 04 leaves its drop.
         string[] ghost = ["DOCKER-USER", "-d", "192.0.2.44/32", "-p", "tcp", "--dport", "80", "-m", "comment", "--comment", FirewallTag.Comment(labels, "ghost"), "-j", "DROP"];
         Assert.True((await Lab.Host.Helper.RunAsync(["iptables", "-I", .. ghost], HostHelper.NetAdminCaps, null, CancellationToken.None)).Succeeded);
