@@ -40,7 +40,7 @@ internal static class IptablesRules
     }
 
     /// <summary>Splits on spaces, keeping a double-quoted comment (<c>--comment "a b"</c>) as one word.</summary>
-    private static List<string> Words(string line)
+    internal static List<string> Words(string line)
     {
         var words = new List<string>();
         var current = new System.Text.StringBuilder();

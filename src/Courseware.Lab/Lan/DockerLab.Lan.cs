@@ -95,45 +95,4 @@ public sealed partial class DockerLab
             : (exec.Stderr + exec.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no answer";
         return new ReachResult(what, target, answered, detail.Length == 0 ? "no answer" : detail, commandLine);
     }
-
-    /// <summary>
-    /// A host firewall that drops everything arriving from the neighbour, like ufw's "deny incoming" limited to that
-    /// interface: <c>iptables -I INPUT -i cw-lanN -j DROP</c>, the host's own iptables run by the helper container (<see cref="HostHelper"/>).
-    /// Dispose it to remove the rule.
-    /// </summary>
-    public async Task<HostFirewallRule> BlockIncomingFromAsync(LanNeighbour neighbour, CancellationToken cancellationToken = default,
-        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(neighbour))] string? neighbourExpression = null)
-    {
-        neighbour = EarlierStep.Neighbour(neighbour, neighbourExpression);
-        if (!neighbour.Available) throw new LabException("There is no LAN neighbour on this engine to firewall.", neighbour.Why);
-        string[] rule = ["INPUT", "-i", neighbour.HostInterface, "-j", "DROP"];
-        var add = await Host.Helper.RunAsync(["iptables", "-I", .. rule], HostHelper.NetAdminCaps, null, cancellationToken).ConfigureAwait(false);
-        if (!add.Succeeded)
-            throw new LabException($"The host firewall rule could not be added: {(add.Stderr + add.Stdout).Trim()}",
-                "Read iptables' message; the same helper in a terminal fails the same way: " + add.CommandLine);
-        return new HostFirewallRule($"iptables -I {string.Join(' ', rule)}", async () =>
-        {
-            // Delete every copy: a killed earlier run may have left one behind. Also when the cell was interrupted.
-            using var cleanup = CellCancellation.Suppress();
-            for (var i = 0; i < 5; i++)
-                if (!(await Host.Helper.RunAsync(["iptables", "-D", .. rule], HostHelper.NetAdminCaps, null, CancellationToken.None).ConfigureAwait(false)).Succeeded)
-                    break;
-        });
-    }
-}
-
-/// <summary>A host firewall rule a lesson added; disposing it removes the rule.</summary>
-public sealed class HostFirewallRule(string commandLine, Func<Task> remove) : IAsyncDisposable
-{
-    private int _removed;
-
-    /// <summary>The iptables command that added it.</summary>
-    public string CommandLine { get; } = commandLine;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _removed, 1) == 0) await remove().ConfigureAwait(false);
-    }
-
-    public override string ToString() => CommandLine;
 }

@@ -9,18 +9,22 @@ public sealed partial class DockerLab
     /// Removes every container, network, volume and (unless told otherwise) image of this session.
     /// CLI: <c>docker rm -f $(docker ps -aq --filter label=courseware.session=ID)</c>, then the same for networks, volumes and images.
     /// </summary>
-    public Task<CleanupReport> CleanAsync(bool images = true, CancellationToken cancellationToken = default)
+    public async Task<CleanupReport> CleanAsync(bool images = true, CancellationToken cancellationToken = default)
     {
         // The session's services on the host (ListenOnHost) go too: they are part of what the lesson set up.
         StopHostListeners();
-        return CleanMatchingAsync(SessionFilter(), _ => true, images, cancellationToken);
+        var report = await CleanMatchingAsync(SessionFilter(), _ => true, images, cancellationToken).ConfigureAwait(false);
+        // Only a session that added a host firewall rule looks for them: the look takes a helper container.
+        if (Volatile.Read(ref _addedFirewallRules) == 0) return report;
+        return report with { FirewallRules = await RemoveFirewallRulesAsync(IsThisSession, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>Removes everything any course session created on this engine (<c>courseware clean</c>).</summary>
     public static async Task<CleanupReport> CleanAllAsync(bool images = true, CancellationToken cancellationToken = default)
     {
         using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
-        return await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
+        var report = await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
+        return report with { FirewallRules = await lab.RemoveFirewallRulesAsync(_ => true, cancellationToken).ConfigureAwait(false) };
     }
 
     /// <summary>
@@ -30,14 +34,25 @@ public sealed partial class DockerLab
     public static async Task<CleanupReport> CleanThisProcessAsync(bool images = true, CancellationToken cancellationToken = default)
     {
         using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
-        return await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
+        var report = await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
+        // Rules only where a container was this process's: a lesson that added a rule had its neighbour or target running.
+        return report.Containers.Count == 0 ? report
+            : report with { FirewallRules = await lab.RemoveFirewallRulesAsync(IsOwnedByThisProcess, cancellationToken).ConfigureAwait(false) };
     }
 
     private static bool IsOwnedByThisProcess(IDictionary<string, string>? labels) => labels is not null && SessionOwner.IsThisProcess(labels);
 
-    /// <summary>Removes this engine's course resources whose owning process on this machine is gone.</summary>
-    internal Task<CleanupReport> RemoveLeftoversAsync(CancellationToken cancellationToken) =>
-        RemoveMatchingAsync(Client, LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken);
+    /// <summary>
+    /// Removes this engine's course resources whose owning process on this machine is gone, and then their tagged host
+    /// firewall rules. Those are looked for only when a leftover container was found (the look takes a helper
+    /// container): a session that added a rule had the container it scoped it to (its LAN neighbour, its target) running.
+    /// </summary>
+    internal async Task<CleanupReport> RemoveLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var report = await RemoveMatchingAsync(Client, LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken).ConfigureAwait(false);
+        return report.Containers.Count == 0 ? report
+            : report with { FirewallRules = await RemoveFirewallRulesAsync(IsLeftover, cancellationToken).ConfigureAwait(false) };
+    }
 
     private static bool IsLeftover(IDictionary<string, string>? labels) => labels is not null && SessionOwner.IsGone(labels);
 

@@ -10,12 +10,12 @@ public sealed class CommittedNotebookTests
     [Fact]
     public void Every_lesson_is_there_with_its_id_and_what_it_requires()
     {
-        Assert.Equal(["exposing-ports", "container-to-host", "who-can-reach-your-ports", "container-to-container", "names-and-dns", "multi-host-networking"], LessonNotebook.All().Select(a => (string)a[0]));
-        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-host.ipynb", "03-who-can-reach-your-ports.ipynb", "05-container-to-container.ipynb", "06-names-and-dns.ipynb", "07-multi-host-networking.ipynb"],
+        Assert.Equal(["exposing-ports", "container-to-host", "who-can-reach-your-ports", "under-the-hood", "container-to-container", "names-and-dns", "multi-host-networking"], LessonNotebook.All().Select(a => (string)a[0]));
+        Assert.Equal(["01-exposing-ports.ipynb", "02-container-to-host.ipynb", "03-who-can-reach-your-ports.ipynb", "04-under-the-hood.ipynb", "05-container-to-container.ipynb", "06-names-and-dns.ipynb", "07-multi-host-networking.ipynb"],
             LessonNotebook.All().Select(a => LessonNotebook.FileOf((string)a[0])));
         // Only the multi-host lesson needs a rootful Linux engine, and it says so in its metadata (read by the tests);
-        // lessons 03 and 05 run anywhere, but their LAN neighbour needs one (read by the index page).
-        Assert.Equal([[], [], [LessonNotebook.LanNeighbour], [LessonNotebook.LanNeighbour], [], [LessonNotebook.RootfulLinux]], LessonNotebook.All().Select(a => LessonNotebook.Load((string)a[0]).Requires));
+        // lessons 03, 04 and 05 run anywhere, but their LAN neighbour needs one (read by the index page).
+        Assert.Equal([[], [], [LessonNotebook.LanNeighbour], [LessonNotebook.LanNeighbour], [LessonNotebook.LanNeighbour], [], [LessonNotebook.RootfulLinux]], LessonNotebook.All().Select(a => LessonNotebook.Load((string)a[0]).Requires));
         // The index page says what each needs, in a learner's words.
         Assert.Equal("a rootful Linux engine for its LAN neighbour (on others it runs, and says what the neighbour would show)",
             Courseware.Cli.Export.CourseIndex.EntryFor(NotebookDocument.Load(LessonNotebook.PathOf("who-can-reach-your-ports")), null, "03.html").Needs);

@@ -59,6 +59,18 @@ public sealed class LessonExerciseTests
                 ("yourturn-3", "network: \"host\", command: [\"httpd\", \"-f\", \"-p\", \"127.0.0.1:8107\", \"-h\", \"/var/www\"]", "publish: [\"127.0.0.1:8107:80\"]",
                     "with an address of its own: the goal is a program of the host itself"),
             ]),
+        ["under-the-hood"] = (
+            ["httpd in tuh-one listens on 127.0.0.1:80, the container's own loopback", "Host port 8115 leads to tuh-two's port 8080, where nothing listens", "forwarded packets to tuh-three are dropped"],
+            [
+                ("yourturn-1", "publish: [\"8114:80\"])", "publish: [\"127.0.0.1:8114:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:80\", \"-h\", \"/var/www\"])",
+                    "-p 127.0.0.1:… changes who may connect to host port 8114, not where the app listens"),
+                ("yourturn-1", "publish: [\"8114:80\"])", "publish: [\"8114:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8114\", \"-h\", \"/var/www\"])",
+                    "-p sends host port 8114 to container port 80, but httpd listens on 8114"),
+                ("yourturn-2", "publish: [\"8115:80\"])", "publishAll: true)", "not 8115: Docker chooses a host port only when -p does not name one"),
+                // Moving the door instead of removing what drops its traffic.
+                ("yourturn-3", "foreach (var rule in drops) await docker.Host.DeleteRuleAsync(rule);", "await docker.RmAsync(\"tuh-three\"); await docker.RunAsync(\"exercise4\", name: \"tuh-three\", publish: [\"8117:80\"]);",
+                    "tuh-three now publishes 8117, not 8116: moving the door does not help"),
+            ]),
         ["container-to-container"] = (
             ["c2c-client and web-default share no network yet", "There is no container shop-db yet", "pair-red and pair-blue share no network yet"],
             [
@@ -119,6 +131,7 @@ public sealed class LessonExerciseTests
             "docker run -d --name shop-web --network c2c-net busybox:stable sleep 3600 && docker network connect shop-private shop-web",
             "shop-db", "shop-web", "shop-private"),
         ["names-and-dns"] = new("yourturn-3", "", "docker network connect --alias site dns-staging dns-web"),
+        ["under-the-hood"] = new("yourturn-1", "", "docker rm -f tuh-one && docker run -d -p 8114:80 --name tuh-one exercise4", "tuh-one"),
         ["who-can-reach-your-ports"] = new("yourturn-2", "", "docker run -d -p 127.0.0.1::80 --name reach-any-port exercise4", "reach-any-port"),
     };
 

@@ -19,6 +19,7 @@ public static partial class LessonFacts
             case "exposing-ports": await Lesson01Async(lesson); break;
             case "container-to-host": await ContainerToHostAsync(lesson); break;
             case "who-can-reach-your-ports": await WhoCanReachYourPortsAsync(lesson); break;
+            case "under-the-hood": await UnderTheHoodAsync(lesson); break;
             case "container-to-container": await Lesson05Async(lesson); break;
             case "names-and-dns": await Lesson06Async(lesson); break;
             case "multi-host-networking": Lesson07(lesson); break;

@@ -64,14 +64,7 @@ public sealed class CleanupTests
     {
         using var client = new DockerClientBuilder().Build();
         var dead = $"ghost-{Guid.NewGuid():N}";
-        // A pid far above pid_max stands for a process that no longer exists.
-        var labels = new Dictionary<string, string>
-        {
-            [LabLabels.Session] = dead,
-            [LabLabels.Lesson] = "ghost",
-            [LabLabels.OwnerPid] = "99999999",
-            [LabLabels.OwnerHost] = Environment.MachineName,
-        };
+        var labels = DeadSession.Labels(dead);
         await client.Containers.CreateContainerAsync(new CreateContainerParameters { Image = LabImages.Base, Labels = labels, Cmd = ["true"] });
         await client.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = dead[..20], Labels = labels });
         // A cluster node's /var/lib/docker is a named volume: a killed lesson 07 leaves those too.

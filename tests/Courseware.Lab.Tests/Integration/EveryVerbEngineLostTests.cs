@@ -38,6 +38,8 @@ public sealed class EveryVerbEngineLostTests
         ["DockerLab.AddLanNeighbourAsync(String, String, String, CancellationToken)"] = e => e.Lab.AddLanNeighbourAsync(),
         ["DockerLab.TryFromNeighbourAsync(LanNeighbour, String, String, Int32, CancellationToken, String)"] = e => e.Lab.TryFromNeighbourAsync(e.Neighbour, "the host", "10.250.0.1", 8080),
         ["DockerLab.BlockIncomingFromAsync(LanNeighbour, CancellationToken, String)"] = e => e.Lab.BlockIncomingFromAsync(e.Neighbour),
+        ["DockerLab.DropForwardedAsync(String, Int32, LanNeighbour, CancellationToken)"] = e => e.Lab.DropForwardedAsync("web", 80),
+        ["DockerLab.RequestSourcesAsync(String, CancellationToken)"] = e => e.Lab.RequestSourcesAsync("web"),
         ["DockerLab.PingAsync(String, Int32, String, CancellationToken, String)"] = e => e.Lab.PingAsync("web", count: 1),
         ["DockerLab.PingAsync(String, String, Int32, CancellationToken, String, String)"] = e => e.Lab.PingAsync(from: "client", to: "web", count: 1),
         ["DockerLab.CleanAsync(Boolean, CancellationToken)"] = e => e.Lab.CleanAsync(),
@@ -77,6 +79,9 @@ public sealed class EveryVerbEngineLostTests
         ["HostCommands.NsenterAsync(String, IReadOnlyList`1, CancellationToken)"] = e => e.Lab.Host.NsenterAsync("web", ["ss", "-ltn"], CancellationToken.None),
         ["HostCommands.ListeningAsync(String, CancellationToken)"] = e => e.Lab.Host.ListeningAsync("web"),
         ["HostCommands.NatRulesAsync(CancellationToken)"] = e => e.Lab.Host.NatRulesAsync(),
+        ["HostCommands.RulesAsync(String, String, CancellationToken)"] = e => e.Lab.Host.RulesAsync("DOCKER-USER"),
+        // A rule for a documentation address (RFC 5737): nothing of anyone's, were it ever deleted.
+        ["HostCommands.DeleteRuleAsync(NatRule, String, CancellationToken)"] = e => e.Lab.Host.DeleteRuleAsync(new NatRule("DOCKER-USER", "all", "-d 192.0.2.45/32", "DROP", "", "-A DOCKER-USER -d 192.0.2.45/32 -j DROP")),
         ["HostCommands.CaptureAsync(String, String, Func`1, Int32, Int32, CancellationToken)"] = e => e.Lab.Host.CaptureAsync("docker0", "tcp port 80", () => Task.CompletedTask),
     };
 
