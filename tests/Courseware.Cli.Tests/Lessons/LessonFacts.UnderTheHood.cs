@@ -29,7 +29,7 @@ public static partial class LessonFacts
         Assert.Matches($@"tuh-web's rule: DOCKER tcp ! -i docker0 --dport 8110 -> DNAT {Regex.Escape(webIp)}:80", Text(lesson, "nat-rule"));
         Assert.Contains("MASQUERADE", Text(lesson, "nat-rule"));
         var reveal = Text(lesson, "reveal-second");
-        Assert.Contains("The engine's answer: 80.", reveal);
+        Assert.Contains("The engine's answer: container.", reveal);
         Assert.Matches(@"The rule: DOCKER tcp ! -i docker0 --dport 8111 -> DNAT (\d+\.\d+\.\d+\.\d+):80\. Its target is \1:80: tuh-second's own address \(\1\)", reveal);
 
         // docker-proxy: a process per published host port.
