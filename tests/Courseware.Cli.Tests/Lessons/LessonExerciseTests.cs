@@ -60,13 +60,13 @@ public sealed class LessonExerciseTests
                     "with an address of its own: the goal is a program of the host itself"),
             ]),
         ["under-the-hood"] = (
-            ["httpd in tuh-one listens on 127.0.0.1:80, the container's own loopback", "Host port 8115 leads to tuh-two's port 8080, where nothing listens", "forwarded packets to tuh-three are dropped"],
+            ["httpd in tuh-one listens on 127.0.0.1:80, the container's own loopback", "Host port 8115 leads to tuh-two's port 80, where nothing listens (httpd listens on 8080)", "forwarded packets to tuh-three are dropped"],
             [
                 ("yourturn-1", "publish: [\"8114:80\"])", "publish: [\"127.0.0.1:8114:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"127.0.0.1:80\", \"-h\", \"/var/www\"])",
                     "-p 127.0.0.1:… changes who may connect to host port 8114, not where the app listens"),
                 ("yourturn-1", "publish: [\"8114:80\"])", "publish: [\"8114:80\"], command: [\"httpd\", \"-f\", \"-v\", \"-p\", \"8114\", \"-h\", \"/var/www\"])",
                     "-p sends host port 8114 to container port 80, but httpd listens on 8114"),
-                ("yourturn-2", "publish: [\"8115:80\"])", "publishAll: true)", "not 8115: Docker chooses a host port only when -p does not name one"),
+                ("yourturn-2", "publish: [\"8115:8080\"])", "publishAll: true)", "not 8115: Docker chooses a host port only when -p does not name one"),
                 // Moving the door instead of removing what drops its traffic.
                 ("yourturn-3", "foreach (var rule in drops) await docker.Host.DeleteRuleAsync(rule);", "await docker.RmAsync(\"tuh-three\"); await docker.RunAsync(\"exercise4\", name: \"tuh-three\", publish: [\"8117:80\"]);",
                     "tuh-three now publishes 8117, not 8116: moving the door does not help"),

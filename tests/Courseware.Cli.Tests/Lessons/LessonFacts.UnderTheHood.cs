@@ -62,7 +62,7 @@ public static partial class LessonFacts
             : "No neighbour on this engine, so nothing crosses a cable to capture", Text(lesson, "capture"));
 
         Assert.Contains(live ? "iptables -I DOCKER-USER -i cw-lan4 -d " : "iptables -I DOCKER-USER -d ", Text(lesson, "plant-firewall"));
-        Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 1 image\(s\)", Text(lesson, "clean"));
+        Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 3 image\(s\)", Text(lesson, "clean"));
     }
 
     private static string FirstGroup(string text, string pattern)
