@@ -60,6 +60,12 @@ public static partial class LessonFacts
         // The capture: the neighbour's packets to 10.250.4.1:8110 on its cable are on the bridge to tuh-web:80, same source.
         Assert.Contains(live ? $"first packet on the cable: 10.250.4.2:{Port(lesson)} > 10.250.4.1:8110; on the bridge: 10.250.4.2:{Port(lesson)} > {webIp}:80"
             : "No neighbour on this engine, so nothing crosses a cable to capture", Text(lesson, "capture"));
+        // conntrack rewrites the replies back: on the cable they come from the host's address and port, on the bridge from tuh-web's.
+        if (live)
+        {
+            Assert.Matches($@"TCP\s+10\.250\.4\.1:8110\s+10\.250\.4\.2:{Port(lesson)}\s+Flags \[S\.\]", Text(lesson, "capture"));
+            Assert.Matches($@"TCP\s+{Regex.Escape(webIp)}:80\s+10\.250\.4\.2:{Port(lesson)}\s+Flags \[S\.\]", Text(lesson, "capture"));
+        }
 
         Assert.Contains(live ? "iptables -I DOCKER-USER -i cw-lan4 -d " : "iptables -I DOCKER-USER -d ", Text(lesson, "plant-firewall"));
         Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 3 image\(s\)", Text(lesson, "clean"));
