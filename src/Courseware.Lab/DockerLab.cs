@@ -12,35 +12,33 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
 {
     private DockerLab(DockerClient client, RawEngineApi raw, EngineInfo engine, string lesson, LabOptions options)
     {
-        Client = client;
-        Raw = raw;
-        Engine = engine;
-        Lesson = lesson;
-        Options = options;
-        SessionId = options.SessionId ?? $"{lesson}@{Environment.MachineName}:{Environment.ProcessId}";
-        Network = new NetworkCommands(this);
-        Volume = new VolumeCommands(this);
-        Swarm = new SwarmCommands(this);
-        Service = new ServiceCommands(this);
-        Cluster = new ClusterCommands(this);
-        Host = new HostCommands(this);
+        Session = new EngineSession(client, raw, engine, lesson, options);
+        Network = new NetworkCommands(Session, this);
+        Volume = new VolumeCommands(Session);
+        Swarm = new SwarmCommands(Session);
+        Service = new ServiceCommands(Session);
+        Cluster = new ClusterCommands(Session, this);
+        Host = new HostCommands(Session, this);
         CountSession();
     }
 
-    internal DockerClient Client { get; }
+    /// <summary>The client, the labels and the engine-call wrapper this lab shares with its command groups.</summary>
+    internal EngineSession Session { get; }
+
+    internal DockerClient Client => Session.Client;
 
     /// <summary>The engine's own JSON for the inspect verbs (see <see cref="RawEngineApi"/>).</summary>
-    internal RawEngineApi Raw { get; }
-    internal LabOptions Options { get; }
+    internal RawEngineApi Raw => Session.Raw;
+    internal LabOptions Options => Session.Options;
 
     /// <summary>The engine this lab talks to (docker version / docker info).</summary>
-    public EngineInfo Engine { get; }
+    public EngineInfo Engine => Session.Engine;
 
     /// <summary>The lesson name, stored in the <c>courseware.lesson</c> label.</summary>
-    public string Lesson { get; }
+    public string Lesson => Session.Lesson;
 
     /// <summary>The value of the <c>courseware.session</c> label on everything this lab creates.</summary>
-    public string SessionId { get; }
+    public string SessionId => Session.SessionId;
 
     /// <summary><c>docker network ...</c></summary>
     public NetworkCommands Network { get; }
@@ -142,19 +140,6 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
         while (e.InnerException is not null) e = e.InnerException;
         return e;
     }
-
-    /// <summary>The labels for a new resource of this session.</summary>
-    internal Dictionary<string, string> NewLabels()
-    {
-        var labels = new Dictionary<string, string> { [LabLabels.Session] = SessionId, [LabLabels.Lesson] = Lesson };
-        SessionOwner.AddTo(labels);
-        return labels;
-    }
-
-    internal static IDictionary<string, IDictionary<string, bool>> LabelFilter(string label) =>
-        new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } };
-
-    internal IDictionary<string, IDictionary<string, bool>> SessionFilter() => LabelFilter($"{LabLabels.Session}={SessionId}");
 
     public void Dispose()
     {

@@ -71,7 +71,7 @@ public sealed partial class DockerLab
         }
         // The engine's disk filling up is no fault of the Dockerfile: it fails the build's first write (the context) or a step.
         if (error is not null)
-            throw await WithCourseUsageAsync((Exception?)EngineDiskFull.From(error, Engine, $"docker build -t {tag}")
+            throw await Session.WithCourseUsageAsync((Exception?)EngineDiskFull.From(error, Engine, $"docker build -t {tag}")
                 ?? new BuildFailedException(tag, step, error, lines)).ConfigureAwait(false);
 
         var labelled = await LabelImageAsync(tag, cancellationToken).ConfigureAwait(false);

@@ -8,9 +8,16 @@ namespace Courseware.Lab;
 /// </summary>
 public sealed class ClusterCommands
 {
+    private readonly EngineSession _session;
+
+    /// <summary>For the container verbs this group builds on (docker inspect, run, exec, ...), as a learner would use them.</summary>
     private readonly DockerLab _lab;
 
-    internal ClusterCommands(DockerLab lab) => _lab = lab;
+    internal ClusterCommands(EngineSession session, DockerLab lab)
+    {
+        _session = session;
+        _lab = lab;
+    }
 
     /// <summary>
     /// Can this engine host the cluster? Null if so; otherwise why not. The nodes' engines must be reachable from this
@@ -20,14 +27,14 @@ public sealed class ClusterCommands
     {
         get
         {
-            if (_lab.Engine.IsRootless)
+            if (_session.Engine.IsRootless)
                 return "This is a rootless engine: its containers' addresses live inside rootlesskit's network namespace, where this " +
                        "computer cannot reach a node's API, and its \"root\" is your own user, without the capabilities an engine " +
                        "inside a container needs (network namespaces, VXLAN, iptables). Swarm's overlay networks need a rootful engine.";
-            if (_lab.Engine.IsDockerDesktop)
+            if (_session.Engine.IsDockerDesktop)
                 return "This is Docker Desktop: the engine runs in a VM, so this computer cannot reach the nodes' LAN addresses.";
-            if (_lab.Engine.Os != "linux")
-                return $"This engine runs {_lab.Engine.Os} containers; the nodes are Linux engines.";
+            if (_session.Engine.Os != "linux")
+                return $"This engine runs {_session.Engine.Os} containers; the nodes are Linux engines.";
             return null;
         }
     }
@@ -44,11 +51,11 @@ public sealed class ClusterCommands
             throw new UnsupportedEngineException($"This engine cannot host a cluster of Docker nodes. {why}",
                 "Run this lesson on a rootful Linux engine (Docker Engine's default install, e.g. sudo apt-get install docker.io), or read its executed copy.");
 
-        var image = await NodeImage.EnsureAsync(_lab, log, cancellationToken).ConfigureAwait(false);
+        var image = await NodeImage.EnsureAsync(_session, _lab, log, cancellationToken).ConfigureAwait(false);
         await _lab.EnsureImageAsync(LabImages.Base, cancellationToken).ConfigureAwait(false);
         var names = Enumerable.Range(1, nodes).Select(i => $"node{i}").ToList();
         // An earlier cluster's nodes go first: the LAN cannot be replaced while they sit on it.
-        foreach (var name in names) await _lab.ReplaceCourseContainerAsync(name, cancellationToken).ConfigureAwait(false);
+        foreach (var name in names) await _session.ReplaceCourseContainerAsync(name, cancellationToken).ConfigureAwait(false);
         // The LAN is --internal: the nodes' unauthenticated APIs are reachable from this host and from each other, and
         // nothing on them reaches (or is reached from) beyond this machine.
         var network = await _lab.Network.CreateAsync(lan, @internal: true, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -64,7 +71,7 @@ public sealed class ClusterCommands
             return new ClusterNode(name, container.Id, address, docker);
         })).ConfigureAwait(false);
 
-        var cluster = new LabCluster(_lab, created, network, image);
+        var cluster = new LabCluster(_session, _lab, created, network, image);
         await cluster.LoadImagesAsync([LabImages.Base], cancellationToken).ConfigureAwait(false);
         return cluster;
     }
@@ -72,10 +79,10 @@ public sealed class ClusterCommands
     /// <summary>The node's engine takes a second or two to start: poll its API; a node that exits is reported with its log.</summary>
     private async Task<DockerLab> ConnectToNodeAsync(string name, string address, CancellationToken cancellationToken)
     {
-        var options = _lab.Options with
+        var options = _session.Options with
         {
             Endpoint = $"tcp://{address}:{NodeImage.ApiPort}",
-            SessionId = _lab.SessionId,
+            SessionId = _session.SessionId,
             RemoveLeftovers = false,
             // This host does not reach the addresses of containers inside a node: pings come from a container there.
             PreferHostPing = false,
@@ -86,7 +93,7 @@ public sealed class ClusterCommands
         {
             try
             {
-                return await DockerLab.ConnectAsync(_lab.Lesson, options, cancellationToken).ConfigureAwait(false);
+                return await DockerLab.ConnectAsync(_session.Lesson, options, cancellationToken).ConfigureAwait(false);
             }
             catch (EngineUnreachableException e)
             {

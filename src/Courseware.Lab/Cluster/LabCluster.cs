@@ -6,11 +6,15 @@ namespace Courseware.Lab;
 /// </summary>
 public sealed class LabCluster
 {
+    private readonly EngineSession _session;
+
+    /// <summary>The host engine's lab, for the verbs a learner would use on it (docker exec, rm, network rm, ...).</summary>
     private readonly DockerLab _host;
     private bool _removed;
 
-    internal LabCluster(DockerLab host, IReadOnlyList<ClusterNode> nodes, NetworkDetails lan, NodeImage image)
+    internal LabCluster(EngineSession session, DockerLab host, IReadOnlyList<ClusterNode> nodes, NetworkDetails lan, NodeImage image)
     {
+        _session = session;
         _host = host;
         Nodes = nodes;
         Lan = lan;
@@ -40,10 +44,10 @@ public sealed class LabCluster
             if (!await _host.ImageExistsAsync(image, cancellationToken).ConfigureAwait(false))
                 throw new ImageNotFoundException(image, "this host's engine has no such image to copy to the nodes");
         var names = string.Join(' ', images);
-        var bytes = await _host.EngineAsync($"docker save {names}", async () =>
+        var bytes = await _session.EngineAsync($"docker save {names}", async () =>
         {
             using var archive = new MemoryStream();
-            await using (var saved = await _host.Client.Images.SaveImagesAsync(images.ToArray(), cancellationToken).ConfigureAwait(false))
+            await using (var saved = await _session.Client.Images.SaveImagesAsync(images.ToArray(), cancellationToken).ConfigureAwait(false))
                 await saved.CopyToAsync(archive, cancellationToken).ConfigureAwait(false);
             return archive.ToArray();
         }).ConfigureAwait(false);

@@ -57,7 +57,7 @@ public sealed record NodeImage(string Image, string Origin, bool NeedsPrivileged
     public string IpRoute2 => NeedsPrivileged ? "/sbin/ip" : "/usr/sbin/ip";
 
     /// <summary>docker:dind if the engine has it; otherwise this host's engine, built into <c>courseware-node:VERSION</c>.</summary>
-    internal static async Task<NodeImage> EnsureAsync(DockerLab host, Action<string>? log, CancellationToken cancellationToken)
+    internal static async Task<NodeImage> EnsureAsync(EngineSession session, DockerLab host, Action<string>? log, CancellationToken cancellationToken)
     {
         if (await host.ImageExistsAsync(Dind, cancellationToken).ConfigureAwait(false))
             return new NodeImage(Dind, "docker:dind, present on the engine", NeedsPrivileged: true);
@@ -87,7 +87,7 @@ public sealed record NodeImage(string Image, string Origin, bool NeedsPrivileged
         // The engine reports a failed step in the stream, not as an HTTP error: keep the first error message.
         string? error = null;
         var progress = new SyncProgress<JSONMessage>(m => error ??= m.Error?.Message);
-        await host.Client.Images.BuildImageFromDockerfileAsync(
+        await session.Client.Images.BuildImageFromDockerfileAsync(
             new ImageBuildParameters { Tags = [image], Labels = new Dictionary<string, string> { [LabLabels.Seeded] = SeededValue }, Remove = true, ForceRemove = true },
             context, null, null, progress, cancellationToken).ConfigureAwait(false);
         if (error is not null) throw new BuildFailedException(image, null, $"building the node image failed: {error}", []);

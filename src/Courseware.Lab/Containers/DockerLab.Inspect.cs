@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
@@ -12,19 +10,8 @@ public sealed partial class DockerLab
         [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(container))] string? containerExpression = null)
     {
         EarlierStep.Name(container, containerExpression);
-        ContainerInspectResponse r;
-        try
-        {
-            r = await Client.Containers.InspectContainerAsync(container, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (EngineErrors.IsNotFound(e))
-        {
-            throw NoSuchContainer(container);
-        }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
-        {
-            throw EngineErrors.Translate(e, Engine, $"docker inspect {container}");
-        }
+        var r = await Session.InspectOrNullAsync($"docker inspect {container}", () => Client.Containers.InspectContainerAsync(container, cancellationToken)).ConfigureAwait(false)
+            ?? throw NoSuchContainer(container);
         var networks = (r.NetworkSettings?.Networks ?? new Dictionary<string, EndpointSettings>())
             .OrderBy(n => n.Key, StringComparer.Ordinal)
             .Select(n => new NetworkAttachment(n.Key, n.Value.IPAddress ?? "", n.Value.IPPrefixLen, n.Value.Gateway ?? "", n.Value.MacAddress ?? "",
@@ -45,15 +32,6 @@ public sealed partial class DockerLab
             networks,
             PortBindingInfo.FromNetworkSettings(r.NetworkSettings?.Ports),
             new Dictionary<string, string>(r.Config?.Labels ?? new Dictionary<string, string>()),
-            await RawInspectAsync($"containers/{r.ID}/json", r, cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <summary>The text <c>docker inspect</c> prints: the engine's bytes, re-indented; the typed model only where no raw transport exists.</summary>
-    internal async Task<string> RawInspectAsync(string path, object typed, CancellationToken cancellationToken)
-    {
-        var raw = await EngineAsync("docker inspect", () => Raw.GetAsync(path, cancellationToken)).ConfigureAwait(false);
-        return raw is not null
-            ? RawEngineApi.AsCliInspect(raw)
-            : RawEngineApi.AsCliInspect(JsonSerializer.Serialize(typed, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
+            await Session.RawInspectAsync($"containers/{r.ID}/json", r, cancellationToken).ConfigureAwait(false));
     }
 }

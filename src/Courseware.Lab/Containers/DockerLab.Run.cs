@@ -56,7 +56,7 @@ public sealed partial class DockerLab
         foreach (var entry in options.AddHosts) ExtraHost.Check(entry);
 
         await EnsureImageAsync(image, cancellationToken).ConfigureAwait(false);
-        if (options.Name is not null) await ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
+        if (options.Name is not null) await Session.ReplaceCourseContainerAsync(options.Name, cancellationToken).ConfigureAwait(false);
         var networkMode = options.Network ?? PredefinedNetworks.Bridge;
         if (options.Network is not null && !PredefinedNetworks.Contains(networkMode) && networkMode != "default" && !PredefinedNetworks.IsContainerStack(networkMode))
         {
@@ -112,7 +112,7 @@ public sealed partial class DockerLab
         }
         catch (DockerApiException e)
         {
-            throw await WithCourseUsageAsync(TranslateRunError(e, image, options)).ConfigureAwait(false);
+            throw await Session.WithCourseUsageAsync(TranslateRunError(e, image, options)).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
@@ -135,8 +135,8 @@ public sealed partial class DockerLab
             // was interrupted.
             using var cleanup = CellCancellation.Suppress();
             if (!options.KeepIfStartFails || e is not DockerApiException)
-                await TryAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
-            if (e is DockerApiException api) throw await WithCourseUsageAsync(TranslateRunError(api, image, options)).ConfigureAwait(false);
+                await EngineSession.TryRemoveAsync(() => Client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None)).ConfigureAwait(false);
+            if (e is DockerApiException api) throw await Session.WithCourseUsageAsync(TranslateRunError(api, image, options)).ConfigureAwait(false);
             if (EngineErrors.IsFromTheEngine(e)) throw EngineErrors.Translate(e, Engine, options.ToCommandLine(image));
             throw;
         }
@@ -159,7 +159,7 @@ public sealed partial class DockerLab
 
     /// <summary><c>docker rm -f NAME</c>. Returns false if there was no such container.</summary>
     public Task<bool> RmAsync(string container, CancellationToken cancellationToken = default) =>
-        RemovalAsync($"docker rm -f {container}", () => Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
+        Session.RemoveContainerAsync(container, cancellationToken);
 
     /// <summary><c>docker stop NAME</c>.</summary>
     public async Task StopAsync(string container, int timeoutSeconds = 2, CancellationToken cancellationToken = default)
@@ -177,21 +177,6 @@ public sealed partial class DockerLab
             return await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return (stdout + stderr).Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    /// <summary>Removes the course's earlier container of this very name, so that it can be made again (a re-run cell).</summary>
-    internal async Task ReplaceCourseContainerAsync(string name, CancellationToken cancellationToken)
-    {
-        ContainerInspectResponse existing;
-        try
-        {
-            existing = await Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return; }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine, $"docker inspect {name}"); }
-        // "db" may have found another container whose ID starts with db…, not an earlier "db" (MayReplace says so).
-        if (!MayReplace("container", name, existing.Name?.TrimStart('/'), existing.Config?.Labels, $"docker rm -f {name}")) return;
-        await RmAsync(existing.ID, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly Regex AllocatedPort = new(@"(?:Bind for |listen tcp[46]? |listen udp[46]? )\[?[0-9a-fA-F.:]*\]?:(\d+)(?: failed)?|:(\d+): bind: address already in use", RegexOptions.CultureInvariant);

@@ -12,12 +12,16 @@ namespace Courseware.Lab;
 /// </summary>
 public sealed partial class HostCommands
 {
+    private readonly EngineSession _session;
+
+    /// <summary>For the container verbs this group builds on (docker inspect, logs, rm), as a learner would use them.</summary>
     private readonly DockerLab _lab;
 
-    internal HostCommands(DockerLab lab)
+    internal HostCommands(EngineSession session, DockerLab lab)
     {
+        _session = session;
         _lab = lab;
-        Helper = new HostHelper(lab);
+        Helper = new HostHelper(session, lab);
     }
 
     internal HostHelper Helper { get; }
@@ -103,7 +107,7 @@ public sealed partial class HostCommands
             // The last packets of an exchange (the final ACK) reach the interface just after the call returns.
             await Task.Delay(300, cancellationToken).ConfigureAwait(false);
             await StopAsync(id, cancellationToken).ConfigureAwait(false);
-            var wait = await _lab.EngineAsync("docker wait", () => _lab.Client.Containers.WaitContainerAsync(id, cancellationToken)).ConfigureAwait(false);
+            var wait = await _session.EngineAsync("docker wait", () => _session.Client.Containers.WaitContainerAsync(id, cancellationToken)).ConfigureAwait(false);
             var (stdout, stderr) = await Helper.OutputAsync(id, cancellationToken).ConfigureAwait(false);
             // 124: timeout ended it after maxSeconds; its packets are kept all the same.
             var result = Succeeded(HostHelper.Result(run, wait.StatusCode, stdout, stderr, tool: "tcpdump"), acceptedExitCodes: [124]);
@@ -113,7 +117,7 @@ public sealed partial class HostCommands
         finally
         {
             using (CellCancellation.Suppress())
-                await _lab.RmAsync(id, CancellationToken.None).ConfigureAwait(false);
+                await _session.RemoveContainerAsync(id, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -126,7 +130,7 @@ public sealed partial class HostCommands
         {
             var (stdout, stderr) = await Helper.OutputAsync(id, cancellationToken).ConfigureAwait(false);
             if (stderr.Contains("listening on ", StringComparison.Ordinal)) return;
-            var state = await _lab.EngineAsync("docker inspect", () => _lab.Client.Containers.InspectContainerAsync(id, cancellationToken)).ConfigureAwait(false);
+            var state = await _session.EngineAsync("docker inspect", () => _session.Client.Containers.InspectContainerAsync(id, cancellationToken)).ConfigureAwait(false);
             if (state.State?.Running != true)
             {
                 Succeeded(HostHelper.Result(run, state.State?.ExitCode ?? -1, stdout, stderr, tool: "tcpdump"));
@@ -143,7 +147,7 @@ public sealed partial class HostCommands
     {
         try
         {
-            await _lab.Client.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "INT" }, cancellationToken).ConfigureAwait(false);
+            await _session.Client.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "INT" }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e) && e is Docker.DotNet.DockerApiException) { }
     }
@@ -156,12 +160,12 @@ public sealed partial class HostCommands
     internal async Task<IReadOnlySet<string>> CourseInterfacesAsync(string wanted, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        var networks = await _lab.EngineAsync("docker network ls", () => _lab.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = _lab.SessionFilter() }, cancellationToken)).ConfigureAwait(false);
+        var networks = await _session.EngineAsync("docker network ls", () => _session.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = _session.SessionFilter() }, cancellationToken)).ConfigureAwait(false);
         foreach (var n in networks.Where(n => n.Driver == "bridge")) found.Add(BridgeName(n));
-        var containers = await _lab.EngineAsync("docker ps", () => _lab.Client.Containers.ListContainersAsync(new ContainersListParameters { Filters = _lab.SessionFilter() }, cancellationToken)).ConfigureAwait(false);
+        var containers = await _session.EngineAsync("docker ps", () => _session.Client.Containers.ListContainersAsync(new ContainersListParameters { Filters = _session.SessionFilter() }, cancellationToken)).ConfigureAwait(false);
         if (containers.Any(c => c.NetworkSettings?.Networks?.ContainsKey("bridge") == true))
         {
-            var bridge = await _lab.EngineAsync("docker network inspect bridge", () => _lab.Client.Networks.InspectNetworkAsync("bridge", cancellationToken)).ConfigureAwait(false);
+            var bridge = await _session.EngineAsync("docker network inspect bridge", () => _session.Client.Networks.InspectNetworkAsync("bridge", cancellationToken)).ConfigureAwait(false);
             found.Add(BridgeName(bridge));
         }
         if (found.Contains(wanted)) return found;
@@ -195,7 +199,7 @@ public sealed partial class HostCommands
         var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (!details.Running)
             throw new ContainerExitedException(details.Name, details.ExitCode, await _lab.LogsAsync(details.Id, 20, cancellationToken).ConfigureAwait(false));
-        var inspect = await _lab.EngineAsync($"docker inspect {details.Name}", () => _lab.Client.Containers.InspectContainerAsync(details.Id, cancellationToken)).ConfigureAwait(false);
+        var inspect = await _session.EngineAsync($"docker inspect {details.Name}", () => _session.Client.Containers.InspectContainerAsync(details.Id, cancellationToken)).ConfigureAwait(false);
         return new ContainerNamespace(details.Id, details.Name, inspect.State?.Pid ?? 0);
     }
 

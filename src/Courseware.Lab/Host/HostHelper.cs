@@ -20,7 +20,8 @@ namespace Courseware.Lab;
 /// writable (the host's is root's, not the rootless user's).</item>
 /// </list>
 /// </summary>
-internal sealed class HostHelper(DockerLab lab)
+/// <param name="lab">For the image the helper runs (EnsureImageAsync), as a learner would pull it.</param>
+internal sealed class HostHelper(EngineSession session, DockerLab lab)
 {
     private const string Image = LabImages.Base;
     private const string HostPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -41,7 +42,7 @@ internal sealed class HostHelper(DockerLab lab)
     /// Reaching the binaries: rootful, nsenter into a mount namespace (SYS_ADMIN, SYS_CHROOT) of a process it must
     /// inspect (SYS_PTRACE); rootless, chroot (SYS_CHROOT). SYS_PTRACE also lets <c>ss -p</c> name a socket's process.
     /// </summary>
-    private IReadOnlyList<string> BaseCaps => lab.Engine.IsRootless ? ["SYS_CHROOT", "SYS_PTRACE"] : ["SYS_ADMIN", "SYS_CHROOT", "SYS_PTRACE"];
+    private IReadOnlyList<string> BaseCaps => session.Engine.IsRootless ? ["SYS_CHROOT", "SYS_PTRACE"] : ["SYS_ADMIN", "SYS_CHROOT", "SYS_PTRACE"];
 
     /// <summary>
     /// Rootful: the script run by the helper's own busybox sh. It picks the dockerd whose network namespace is the
@@ -54,7 +55,7 @@ internal sealed class HostHelper(DockerLab lab)
         $"exec nsenter -t \"$d\" -m{(ns is null ? "" : $" -n/proc/{ns.Pid.ToString(CultureInfo.InvariantCulture)}/ns/net")} -- env PATH={HostPath} \"$@\"";
 
     private (string Network, bool PidHost, IReadOnlyList<string> Caps, List<string> Cmd) Spec(IReadOnlyList<string> command, IReadOnlyList<string> caps, ContainerNamespace? ns) =>
-        lab.Engine.IsRootless
+        session.Engine.IsRootless
             ? (ns is null ? "host" : $"container:{ns.Name}", false, [.. BaseCaps, .. caps], ["chroot", "/host", "env", $"PATH={HostPath}", .. command])
             : ("host", true, [.. BaseCaps, .. caps], ["sh", "-c", Prologue(ns), "sh", .. command]);
 
@@ -75,14 +76,14 @@ internal sealed class HostHelper(DockerLab lab)
         var run = await StartAsync(command, caps, ns, cancellationToken).ConfigureAwait(false);
         try
         {
-            var wait = await lab.EngineAsync("docker wait", () => lab.Client.Containers.WaitContainerAsync(run.Id, cancellationToken)).ConfigureAwait(false);
+            var wait = await session.EngineAsync("docker wait", () => session.Client.Containers.WaitContainerAsync(run.Id, cancellationToken)).ConfigureAwait(false);
             var (stdout, stderr) = await OutputAsync(run.Id, cancellationToken).ConfigureAwait(false);
             return Result(run, wait.StatusCode, stdout, stderr, tool);
         }
         finally
         {
             using (CellCancellation.Suppress())
-                await lab.RmAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+                await session.RemoveContainerAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -114,17 +115,17 @@ internal sealed class HostHelper(DockerLab lab)
     /// <summary>Creates and starts the helper; the caller waits for it and removes it (a long-running capture).</summary>
     internal async Task<HelperRun> StartAsync(IReadOnlyList<string> command, IReadOnlyList<string> caps, ContainerNamespace? ns, CancellationToken cancellationToken)
     {
-        if (lab.Engine.Os != "linux")
-            throw new UnsupportedEngineException($"This engine runs {lab.Engine.Os} containers: it has no Linux host to run {command[0]} on.",
+        if (session.Engine.Os != "linux")
+            throw new UnsupportedEngineException($"This engine runs {session.Engine.Os} containers: it has no Linux host to run {command[0]} on.",
                 "Use a Linux engine (Docker Engine on Linux, or Docker Desktop in Linux containers mode).");
         await lab.EnsureImageAsync(Image, cancellationToken).ConfigureAwait(false);
         var (network, pidHost, allCaps, cmd) = Spec(command, caps, ns);
         var cli = CommandLine(command, caps, ns);
-        var created = await lab.EngineAsync(cli, () => lab.Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        var created = await session.EngineAsync(cli, () => session.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = Image,
             Cmd = cmd,
-            Labels = lab.NewLabels(),
+            Labels = session.NewLabels(),
             HostConfig = new HostConfig
             {
                 NetworkMode = network,
@@ -138,12 +139,12 @@ internal sealed class HostHelper(DockerLab lab)
         }, cancellationToken), "The helper needs the capabilities its command lists; a hardened engine (userns-remap, an authorization plugin) may refuse them.").ConfigureAwait(false);
         try
         {
-            await lab.EngineAsync(cli, () => lab.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken)).ConfigureAwait(false);
+            await session.EngineAsync(cli, () => session.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken)).ConfigureAwait(false);
         }
         catch
         {
             using (CellCancellation.Suppress())
-                await lab.RmAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
+                await session.RemoveContainerAsync(created.ID, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         // What the learner would type on the host itself: nsenter into the container's namespace, where the helper does so.
@@ -153,9 +154,9 @@ internal sealed class HostHelper(DockerLab lab)
 
     /// <summary>Everything the helper printed so far: <c>docker logs</c>, stdout and stderr apart.</summary>
     internal Task<(string Stdout, string Stderr)> OutputAsync(string id, CancellationToken cancellationToken) =>
-        lab.EngineAsync($"docker logs {CliTwin.ShortId(id)}", async () =>
+        session.EngineAsync($"docker logs {CliTwin.ShortId(id)}", async () =>
         {
-            using var stream = await lab.Client.Containers.GetContainerLogsAsync(id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, cancellationToken).ConfigureAwait(false);
+            using var stream = await session.Client.Containers.GetContainerLogsAsync(id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true }, cancellationToken).ConfigureAwait(false);
             var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
             return (stdout.Replace("\r", "", StringComparison.Ordinal), stderr.Replace("\r", "", StringComparison.Ordinal));
         });

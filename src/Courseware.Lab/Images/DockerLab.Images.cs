@@ -12,13 +12,7 @@ public sealed partial class DockerLab
     /// <summary>Is the image on the engine? (<c>docker image inspect IMAGE</c>)</summary>
     public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await Client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return false; }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, Engine, $"docker image inspect {image}"); }
+        return await Session.InspectOrNullAsync($"docker image inspect {image}", () => Client.Images.InspectImageAsync(image, cancellationToken)).ConfigureAwait(false) is not null;
     }
 
     /// <summary>

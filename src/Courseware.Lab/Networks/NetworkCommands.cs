@@ -7,11 +7,18 @@ namespace Courseware.Lab;
 /// <summary><c>docker network create | connect | disconnect | inspect | ls | rm</c>.</summary>
 public sealed class NetworkCommands
 {
+    private readonly EngineSession _session;
+
+    /// <summary>For the container verbs this group builds on (docker inspect, run, exec, ...), as a learner would use them.</summary>
     private readonly DockerLab _lab;
 
-    internal NetworkCommands(DockerLab lab) => _lab = lab;
+    internal NetworkCommands(EngineSession session, DockerLab lab)
+    {
+        _session = session;
+        _lab = lab;
+    }
 
-    private DockerClient Client => _lab.Client;
+    private DockerClient Client => _session.Client;
 
     /// <summary>
     /// <c>docker network create [-d DRIVER] [--internal] [--subnet S] [--attachable] NAME</c> (a user-defined bridge by default; an overlay on a swarm manager). A network of the course with
@@ -31,10 +38,10 @@ public sealed class NetworkCommands
             Internal = @internal,
             // --attachable: plain containers (docker run --network), not only swarm services, may join an overlay.
             Attachable = attachable,
-            Labels = _lab.NewLabels(),
+            Labels = _session.NewLabels(),
             IPAM = subnet is null ? null : new IPAM { Config = [new IPAMConfig { Subnet = subnet }] },
         };
-        await _lab.EngineAsync($"docker network create {name}", () => Client.Networks.CreateNetworkAsync(parameters, cancellationToken),
+        await _session.EngineAsync($"docker network create {name}", () => Client.Networks.CreateNetworkAsync(parameters, cancellationToken),
             subnet is null ? "Read the engine's message; 'docker network ls' shows existing networks." : $"Pick a subnet no other network uses ({subnet} may overlap one); 'docker network inspect' shows theirs.").ConfigureAwait(false);
         return await InspectAsync(name, cancellationToken).ConfigureAwait(false);
     }
@@ -45,7 +52,7 @@ public sealed class NetworkCommands
         await InspectAsync(network, cancellationToken).ConfigureAwait(false);
         var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (details.Networks.Any(n => n.Network == network)) return;
-        await _lab.EngineAsync($"docker network connect {network} {details.Name}", () => Client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters
+        await _session.EngineAsync($"docker network connect {network} {details.Name}", () => Client.Networks.ConnectNetworkAsync(network, new NetworkConnectParameters
         {
             Container = details.Id,
             EndpointConfig = new EndpointSettings { Aliases = aliases?.ToList()! },
@@ -57,39 +64,24 @@ public sealed class NetworkCommands
     {
         var details = await _lab.InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (details.Networks.All(n => n.Network != network)) return;
-        await _lab.EngineAsync($"docker network disconnect {network} {details.Name}",
+        await _session.EngineAsync($"docker network disconnect {network} {details.Name}",
             () => Client.Networks.DisconnectNetworkAsync(network, new NetworkDisconnectParameters { Container = details.Id, Force = true }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary><c>docker network inspect NAME</c>.</summary>
     public async Task<NetworkDetails> InspectAsync(string name, CancellationToken cancellationToken = default)
     {
-        NetworkResponse n;
-        try
-        {
-            n = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (EngineErrors.IsNotFound(e))
-        {
-            throw NoSuchNetwork(name);
-        }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
-        {
-            throw EngineErrors.Translate(e, _lab.Engine, $"docker network inspect {name}");
-        }
+        var n = await _session.InspectOrNullAsync($"docker network inspect {name}", () => Client.Networks.InspectNetworkAsync(name, cancellationToken)).ConfigureAwait(false)
+            ?? throw NoSuchNetwork(name);
         var configs = n.IPAM?.Config ?? [];
         var gateways = configs.Select(c => c.Gateway).Where(g => !string.IsNullOrEmpty(g)).ToList();
         if (gateways.Count == 0 && n.Containers is { Count: > 0 } members)
         {
-            // The default bridge does not list its gateway in IPAM; its containers do.
-            try
-            {
-                var member = await Client.Containers.InspectContainerAsync(members.Keys.First(), cancellationToken).ConfigureAwait(false);
-                if (member.NetworkSettings?.Networks?.TryGetValue(n.Name, out var endpoint) == true && !string.IsNullOrEmpty(endpoint.Gateway))
-                    gateways.Add(endpoint.Gateway);
-            }
-            catch (Exception e) when (EngineErrors.IsNotFound(e)) { }
-            catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine, $"docker network inspect {name}"); }
+            // The default bridge does not list its gateway in IPAM; its containers do (one that just left is no answer).
+            var member = await _session.InspectOrNullAsync($"docker network inspect {name}",
+                () => Client.Containers.InspectContainerAsync(members.Keys.First(), cancellationToken)).ConfigureAwait(false);
+            if (member?.NetworkSettings?.Networks?.TryGetValue(n.Name, out var endpoint) == true && !string.IsNullOrEmpty(endpoint.Gateway))
+                gateways.Add(endpoint.Gateway);
         }
         return new NetworkDetails(
             n.ID,
@@ -104,15 +96,15 @@ public sealed class NetworkCommands
                 .OrderBy(c => c.Name, StringComparer.Ordinal)
                 .ToList(),
             new Dictionary<string, string>(n.Labels ?? new Dictionary<string, string>()),
-            await _lab.RawInspectAsync($"networks/{n.ID}", n, cancellationToken).ConfigureAwait(false));
+            await _session.RawInspectAsync($"networks/{n.ID}", n, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary><c>docker network ls</c>; by default only this lesson's networks plus Docker's three predefined ones.</summary>
     public async Task<IReadOnlyList<NetworkDetails>> LsAsync(bool onlyThisLab = true, CancellationToken cancellationToken = default)
     {
-        var all = await _lab.EngineAsync("docker network ls", () => Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken)).ConfigureAwait(false);
+        var all = await _session.EngineAsync("docker network ls", () => Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken)).ConfigureAwait(false);
         var names = all
-            .Where(n => !onlyThisLab || PredefinedNetworks.Contains(n.Name) || (n.Labels is not null && n.Labels.TryGetValue(LabLabels.Session, out var session) && session == _lab.SessionId))
+            .Where(n => !onlyThisLab || PredefinedNetworks.Contains(n.Name) || (n.Labels is not null && n.Labels.TryGetValue(LabLabels.Session, out var session) && session == _session.SessionId))
             .Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
         var result = new List<NetworkDetails>();
         foreach (var name in names) result.Add(await InspectAsync(name, cancellationToken).ConfigureAwait(false));
@@ -130,7 +122,7 @@ public sealed class NetworkCommands
         catch (Exception e) when (EngineErrors.IsNotFound(e)) { return false; }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, _lab.Engine, $"docker network rm {name}",
+            throw EngineErrors.Translate(e, _session.Engine, $"docker network rm {name}",
                 $"Containers are still attached: disconnect or remove them first (docker network inspect {name} lists them).");
         }
     }
@@ -189,16 +181,11 @@ public sealed class NetworkCommands
     /// </summary>
     private async Task<NetworkDetails?> ReplaceCourseNetworkAsync(string name, string driver, CancellationToken cancellationToken)
     {
-        NetworkResponse existing;
-        try
-        {
-            existing = await Client.Networks.InspectNetworkAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (EngineErrors.IsNotFound(e)) { return null; }
-        catch (Exception e) when (EngineErrors.IsFromTheEngine(e)) { throw EngineErrors.Translate(e, _lab.Engine, $"docker network inspect {name}"); }
-        if (!_lab.MayReplace("network", name, existing.Name, existing.Labels, $"docker network rm {name}")) return null;
+        var existing = await _session.InspectOrNullAsync($"docker network inspect {name}", () => Client.Networks.InspectNetworkAsync(name, cancellationToken)).ConfigureAwait(false);
+        if (existing is null) return null;
+        if (!_session.MayReplace("network", name, existing.Name, existing.Labels, $"docker network rm {name}")) return null;
         if (existing.Scope == "swarm" && existing.Driver == driver) return await InspectAsync(existing.ID, cancellationToken).ConfigureAwait(false);
-        await _lab.EngineAsync($"docker network rm {name}", async () =>
+        await _session.EngineAsync($"docker network rm {name}", async () =>
         {
             foreach (var member in existing.Containers ?? new Dictionary<string, EndpointResource>())
                 await Client.Networks.DisconnectNetworkAsync(existing.ID, new NetworkDisconnectParameters { Container = member.Key, Force = true }, cancellationToken).ConfigureAwait(false);

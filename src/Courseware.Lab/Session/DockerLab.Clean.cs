@@ -79,21 +79,21 @@ public sealed partial class DockerLab
         // Containers go first: a network or image still in use cannot be removed.
         await Task.WhenAll(containers.Where(c => select(c.Labels)).Select(async c =>
         {
-            if (await TryAsync(() => client.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)).ConfigureAwait(false))
+            if (await EngineSession.TryRemoveAsync(() => client.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken)).ConfigureAwait(false))
                 lock (removedContainers) removedContainers.Add(c.Names.FirstOrDefault()?.TrimStart('/') ?? CliTwin.ShortId(c.ID));
         })).ConfigureAwait(false);
 
         var removedNetworks = new List<string>();
         var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
         foreach (var n in networks.Where(n => select(n.Labels)))
-            if (await TryAsync(() => client.Networks.DeleteNetworkAsync(n.ID, cancellationToken)).ConfigureAwait(false))
+            if (await EngineSession.TryRemoveAsync(() => client.Networks.DeleteNetworkAsync(n.ID, cancellationToken)).ConfigureAwait(false))
                 removedNetworks.Add(n.Name);
 
         // Named volumes after the containers that mounted them (a volume in use cannot be removed).
         var removedVolumes = new List<string>();
         var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
         foreach (var v in (volumes.Volumes ?? []).Where(v => select(v.Labels)))
-            if (await TryAsync(() => client.Volumes.RemoveAsync(v.Name, true, cancellationToken)).ConfigureAwait(false))
+            if (await EngineSession.TryRemoveAsync(() => client.Volumes.RemoveAsync(v.Name, true, cancellationToken)).ConfigureAwait(false))
                 removedVolumes.Add(v.Name);
 
         var removedImages = new List<string>();
@@ -103,23 +103,12 @@ public sealed partial class DockerLab
             foreach (var image in list.Where(i => select(i.Labels)))
             {
                 var name = image.RepoTags?.FirstOrDefault(t => t != "<none>:<none>") ?? image.ID;
-                if (await TryAsync(() => client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, cancellationToken)).ConfigureAwait(false))
+                if (await EngineSession.TryRemoveAsync(() => client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, cancellationToken)).ConfigureAwait(false))
                     removedImages.Add(name);
             }
         }
         removedContainers.Sort(StringComparer.Ordinal);
         removedVolumes.Sort(StringComparer.Ordinal);
         return new CleanupReport(removedContainers, removedNetworks, removedImages, removedVolumes);
-    }
-
-    // Another cleaner (a parallel test, the runner's Ctrl+C handler) may have removed it first: that is success too.
-    private static async Task<bool> TryAsync(Func<Task> remove)
-    {
-        try
-        {
-            await remove().ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (EngineErrors.IsGone(e)) { return false; }
     }
 }

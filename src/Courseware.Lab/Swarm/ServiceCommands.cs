@@ -6,11 +6,11 @@ namespace Courseware.Lab;
 /// <summary><c>docker service create | ps | scale | rm</c>, on a swarm manager.</summary>
 public sealed class ServiceCommands
 {
-    private readonly DockerLab _lab;
+    private readonly EngineSession _session;
 
-    internal ServiceCommands(DockerLab lab) => _lab = lab;
+    internal ServiceCommands(EngineSession session) => _session = session;
 
-    private DockerClient Client => _lab.Client;
+    private DockerClient Client => _session.Client;
 
     /// <summary>How long create and scale wait for the tasks to run, as <c>docker service create</c> (without -d) does.</summary>
     public static TimeSpan ConvergeTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -34,13 +34,13 @@ public sealed class ServiceCommands
         var spec = new ServiceSpec
         {
             Name = name,
-            Labels = _lab.NewLabels(),
+            Labels = _session.NewLabels(),
             TaskTemplate = new TaskSpec
             {
                 ContainerSpec = new ContainerSpec
                 {
                     Image = image,
-                    Labels = _lab.NewLabels(),
+                    Labels = _session.NewLabels(),
                     Command = options.Command.Count == 0 ? null! : options.Command.ToList(),
                     StopGracePeriod = options.StopGracePeriod,
                 },
@@ -59,7 +59,7 @@ public sealed class ServiceCommands
                 }).ToList(),
             },
         };
-        await _lab.EngineAsync($"docker service create {name}", () => Client.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec }, cancellationToken),
+        await _session.EngineAsync($"docker service create {name}", () => Client.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec }, cancellationToken),
             "Run it on a swarm manager, with an overlay network that exists (docker network ls): " + options.ToCommandLine(name, image)).ConfigureAwait(false);
         return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
     }
@@ -72,7 +72,7 @@ public sealed class ServiceCommands
         if (service.Spec!.Mode?.Replicated is null)
             throw new LabException($"'{name}' is a global service: it runs one task per node.", "Only replicated services scale (docker service create --replicas N).");
         service.Spec!.Mode!.Replicated!.Replicas = (ulong)replicas;
-        await _lab.EngineAsync($"docker service scale {name}={replicas}", () =>
+        await _session.EngineAsync($"docker service scale {name}={replicas}", () =>
             Client.Swarm.UpdateServiceAsync(service.ID, new ServiceUpdateParameters { Service = service.Spec, Version = (long)service.Version!.Index!.Value }, cancellationToken)).ConfigureAwait(false);
         return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
     }
@@ -106,7 +106,7 @@ public sealed class ServiceCommands
             attached.AddRange(update.NetworkAdd.Where(n => !names.Contains(n)).Select(n => new NetworkAttachmentConfig { Target = n }));
             template.Networks = attached;
         }
-        await _lab.EngineAsync(update.ToCommandLine(name), () => Client.Swarm.UpdateServiceAsync(service.ID,
+        await _session.EngineAsync(update.ToCommandLine(name), () => Client.Swarm.UpdateServiceAsync(service.ID,
                 new ServiceUpdateParameters { Service = spec, Version = (long)service.Version!.Index!.Value }, cancellationToken),
             "Run it on a swarm manager; --network-add takes an overlay that exists on the manager (docker network ls), --constraint-add an expression such as node.role==worker.").ConfigureAwait(false);
         return await WaitForConvergenceAsync(name, cancellationToken).ConfigureAwait(false);
@@ -125,7 +125,7 @@ public sealed class ServiceCommands
     /// <summary>A service's spec names its networks by id once created: the manager's network list gives their names.</summary>
     private async Task<IReadOnlyList<string>> NetworkNamesAsync(IEnumerable<string> targets, CancellationToken cancellationToken)
     {
-        var networks = await _lab.EngineAsync("docker network ls", () => Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken)).ConfigureAwait(false);
+        var networks = await _session.EngineAsync("docker network ls", () => Client.Networks.ListNetworksAsync(new NetworksListParameters(), cancellationToken)).ConfigureAwait(false);
         return targets.Select(t => networks.FirstOrDefault(n => n.ID == t || n.Name == t)?.Name ?? t).ToList();
     }
 
@@ -133,7 +133,7 @@ public sealed class ServiceCommands
     public async Task<IReadOnlyList<ServiceTask>> PsAsync(string name, CancellationToken cancellationToken = default)
     {
         var service = await InspectAsync(name, cancellationToken).ConfigureAwait(false);
-        var (tasks, nodeList) = await _lab.EngineAsync($"docker service ps {name}", async () => (
+        var (tasks, nodeList) = await _session.EngineAsync($"docker service ps {name}", async () => (
             await Client.Tasks.ListAsync(new TasksListParameters
             {
                 Filters = new Dictionary<string, IDictionary<string, bool>>
@@ -161,15 +161,15 @@ public sealed class ServiceCommands
     public async Task<bool> RmAsync(string name, CancellationToken cancellationToken = default)
     {
         // No such service, or no swarm at all (503): nothing to remove.
-        var existing = await _lab.EngineAsync($"docker service rm {name}", async () =>
+        var existing = await _session.EngineAsync($"docker service rm {name}", async () =>
         {
             try { return await Client.Swarm.InspectServiceAsync(name, cancellationToken).ConfigureAwait(false); }
             catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.ServiceUnavailable) { return null; }
         }).ConfigureAwait(false);
         if (existing is null) return false;
         // Service references resolve by ID prefix too: MayReplace is false for a service that is not called NAME.
-        if (!_lab.MayReplace("service", name, existing.Spec?.Name, existing.Spec?.Labels, $"docker service rm {name}")) return false;
-        await _lab.EngineAsync($"docker service rm {name}", () => Client.Swarm.RemoveServiceAsync(existing.ID, cancellationToken)).ConfigureAwait(false);
+        if (!_session.MayReplace("service", name, existing.Spec?.Name, existing.Spec?.Labels, $"docker service rm {name}")) return false;
+        await _session.EngineAsync($"docker service rm {name}", () => Client.Swarm.RemoveServiceAsync(existing.ID, cancellationToken)).ConfigureAwait(false);
         return true;
     }
 
@@ -177,7 +177,7 @@ public sealed class ServiceCommands
     public async Task<IReadOnlyList<string>> LsAsync(CancellationToken cancellationToken = default)
     {
         // No swarm (503): no services.
-        var services = await _lab.EngineAsync("docker service ls", async () =>
+        var services = await _session.EngineAsync("docker service ls", async () =>
         {
             try { return await Client.Swarm.ListServicesAsync(new ServiceListParameters(), cancellationToken).ConfigureAwait(false); }
             catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) { return []; }
@@ -197,7 +197,7 @@ public sealed class ServiceCommands
         }
         catch (Exception e) when (EngineErrors.IsFromTheEngine(e))
         {
-            throw EngineErrors.Translate(e, _lab.Engine, $"docker service inspect {name}");
+            throw EngineErrors.Translate(e, _session.Engine, $"docker service inspect {name}");
         }
     }
 
@@ -227,7 +227,7 @@ public sealed class ServiceCommands
 
     private async Task<int> CountStillRunningAsync(string serviceId, CancellationToken cancellationToken)
     {
-        var tasks = await _lab.EngineAsync("docker service ps --filter desired-state=shutdown", () => Client.Tasks.ListAsync(new TasksListParameters
+        var tasks = await _session.EngineAsync("docker service ps --filter desired-state=shutdown", () => Client.Tasks.ListAsync(new TasksListParameters
         {
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
@@ -239,5 +239,5 @@ public sealed class ServiceCommands
     }
 
     private async Task<int> ReadyNodeCountAsync(CancellationToken cancellationToken) =>
-        (await _lab.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken)).ConfigureAwait(false)).Count(n => n.Status?.State == "ready" && n.Spec?.Availability == "active");
+        (await _session.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken)).ConfigureAwait(false)).Count(n => n.Status?.State == "ready" && n.Spec?.Availability == "active");
 }

@@ -6,11 +6,11 @@ namespace Courseware.Lab;
 /// <summary><c>docker swarm init | join-token | join | leave</c> and <c>docker node ls</c>, on the engine this lab talks to.</summary>
 public sealed class SwarmCommands
 {
-    private readonly DockerLab _lab;
+    private readonly EngineSession _session;
 
-    internal SwarmCommands(DockerLab lab) => _lab = lab;
+    internal SwarmCommands(EngineSession session) => _session = session;
 
-    private DockerClient Client => _lab.Client;
+    private DockerClient Client => _session.Client;
 
     /// <summary>
     /// <c>docker swarm init --advertise-addr ADDRESS</c>: this engine becomes the first manager of a new swarm. Run
@@ -22,8 +22,8 @@ public sealed class SwarmCommands
         var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
         if (state.ControlAvailable) return state.NodeID;
         if (state.LocalNodeState == "active")
-            throw new LabException($"{_lab.Engine.Endpoint} is already a worker in a swarm.", "Leave it first: docker swarm leave (Swarm.LeaveAsync()).");
-        return await _lab.EngineAsync($"docker swarm init --advertise-addr {advertiseAddress}",
+            throw new LabException($"{_session.Engine.Endpoint} is already a worker in a swarm.", "Leave it first: docker swarm leave (Swarm.LeaveAsync()).");
+        return await _session.EngineAsync($"docker swarm init --advertise-addr {advertiseAddress}",
             () => Client.Swarm.InitSwarmAsync(new SwarmInitParameters { AdvertiseAddr = advertiseAddress, ListenAddr = "0.0.0.0:2377" }, cancellationToken),
             "Check the advertise address: it must be one of this engine's own addresses (docker info).").ConfigureAwait(false);
     }
@@ -32,8 +32,8 @@ public sealed class SwarmCommands
     public async Task<string> JoinTokenAsync(string role = "worker", CancellationToken cancellationToken = default)
     {
         if (role is not ("worker" or "manager")) throw new LabException($"'{role}' is not a swarm role.", "A node joins as a worker or as a manager.");
-        var swarm = await _lab.EngineAsync($"docker swarm join-token -q {role}", () => Client.Swarm.InspectSwarmAsync(cancellationToken),
-            $"Only a swarm manager has join tokens: ask the node you ran docker swarm init on, or run it on {_lab.Engine.Endpoint} first (Swarm.InitAsync).").ConfigureAwait(false);
+        var swarm = await _session.EngineAsync($"docker swarm join-token -q {role}", () => Client.Swarm.InspectSwarmAsync(cancellationToken),
+            $"Only a swarm manager has join tokens: ask the node you ran docker swarm init on, or run it on {_session.Engine.Endpoint} first (Swarm.InitAsync).").ConfigureAwait(false);
         return role == "worker" ? swarm.JoinTokens.Worker : swarm.JoinTokens.Manager;
     }
 
@@ -45,7 +45,7 @@ public sealed class SwarmCommands
     {
         var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
         if (state.LocalNodeState == "active" && state.RemoteManagers?.Any(m => m.Addr == manager) == true) return;
-        await _lab.EngineAsync($"docker swarm join {manager}",
+        await _session.EngineAsync($"docker swarm join {manager}",
             () => Client.Swarm.JoinSwarmAsync(new SwarmJoinParameters { RemoteAddrs = [manager], JoinToken = token, ListenAddr = "0.0.0.0:2377" }, cancellationToken),
             "Is the manager's address right (its LAN address, port 2377) and the token current (docker swarm join-token worker)?").ConfigureAwait(false);
     }
@@ -72,10 +72,10 @@ public sealed class SwarmCommands
         if (availability is not ("active" or "pause" or "drain"))
             throw new LabException($"'{availability}' is not a node availability.", "--availability is active, pause or drain.");
         var cli = $"docker node update --availability {availability} {node}";
-        var found = await _lab.EngineAsync(cli, () => Client.Swarm.InspectNodeAsync(node, cancellationToken),
+        var found = await _session.EngineAsync(cli, () => Client.Swarm.InspectNodeAsync(node, cancellationToken),
             "Run it on a manager, naming a node that docker node ls lists (its HOSTNAME).").ConfigureAwait(false);
         var spec = found.Spec!;
-        await _lab.EngineAsync(cli, () => Client.Swarm.UpdateNodeAsync(found.ID, found.Version!.Index!.Value,
+        await _session.EngineAsync(cli, () => Client.Swarm.UpdateNodeAsync(found.ID, found.Version!.Index!.Value,
             new NodeUpdateParameters { Role = spec.Role, Availability = availability, Labels = spec.Labels, Name = spec.Name }, cancellationToken)).ConfigureAwait(false);
     }
 
@@ -84,7 +84,7 @@ public sealed class SwarmCommands
     {
         var state = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
         if (state.LocalNodeState is "inactive" or "") return false;
-        await _lab.EngineAsync(force ? "docker swarm leave --force" : "docker swarm leave",
+        await _session.EngineAsync(force ? "docker swarm leave --force" : "docker swarm leave",
             () => Client.Swarm.LeaveSwarmAsync(new SwarmLeaveParameters { Force = force }, cancellationToken)).ConfigureAwait(false);
         return true;
     }
@@ -97,7 +97,7 @@ public sealed class SwarmCommands
     }
 
     private async Task<Info> LocalStateAsync(CancellationToken cancellationToken) =>
-        (await _lab.EngineAsync("docker info", () => Client.System.GetSystemInfoAsync(cancellationToken)).ConfigureAwait(false)).Swarm ?? new Info();
+        (await _session.EngineAsync("docker info", () => Client.System.GetSystemInfoAsync(cancellationToken)).ConfigureAwait(false)).Swarm ?? new Info();
 
     private static string Capitalised(string? word) => string.IsNullOrEmpty(word) ? "" : char.ToUpperInvariant(word[0]) + word[1..];
 
@@ -105,7 +105,7 @@ public sealed class SwarmCommands
     public async Task<IReadOnlyList<SwarmNode>> NodesAsync(CancellationToken cancellationToken = default)
     {
         var local = await LocalStateAsync(cancellationToken).ConfigureAwait(false);
-        var nodes = await _lab.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken), ManagersHint(local)).ConfigureAwait(false);
+        var nodes = await _session.EngineAsync("docker node ls", () => Client.Swarm.ListNodesAsync(cancellationToken), ManagersHint(local)).ConfigureAwait(false);
         var self = local.NodeID;
         return nodes
             .Select(n => new SwarmNode(

@@ -163,7 +163,7 @@ public sealed class EveryVerbEngineLostTests
             new Container("0123456789ab", "web", LabImages.Base, $"docker run -d -p 80 {LabImages.Base}", ports),
             new ContainerDetails("0123456789ab", "web", LabImages.Base, "sha256:0", "running", true, 0, DateTimeOffset.UtcNow, false, "bridge", [], ports, new Dictionary<string, string>(), "{}"),
             new LanNeighbour("lan-neighbour", "10.250.0.2", "10.250.0.1", DockerLab.LanInterface, true, "", []),
-            new LabCluster(lab, [new ClusterNode("node1", "0123456789ab", "10.0.0.2", lab)], bridge, new NodeImage("courseware-node:test", "test", false)),
+            new LabCluster(lab.Session, lab, [new ClusterNode("node1", "0123456789ab", "10.0.0.2", lab)], bridge, new NodeImage("courseware-node:test", "test", false)),
             buildDirectory);
 
         var wrong = new List<string>();
