@@ -35,6 +35,27 @@ public sealed partial class DockerLab
         return await AddFirewallRuleAsync("DOCKER-USER", match, $"drop-forwarded:{container}", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Keeps a published host port to one LAN neighbour: <c>iptables -I DOCKER-USER -i cw-lan+ -p tcp -m conntrack
+    /// --ctorigdstport PORT --ctdir ORIGINAL ! -s ALLOWED -j DROP -m comment --comment "courseware.session=…"</c>.
+    /// DOCKER-USER sees packets after the DNAT, so conntrack's original destination port is the host port; <c>-i cw-lan+</c>
+    /// limits the rule to the course's neighbours' cables, so no other traffic of the host is touched. It sees forwarded
+    /// traffic only: a request from the host itself goes to docker-proxy and never passes it. Dispose it to remove it; the
+    /// session's clean-up (and, after a crash, the next connect) removes it too.
+    /// </summary>
+    public async Task<HostFirewallRule> LimitPublishedPortAsync(int hostPort, LanNeighbour allowed, CancellationToken cancellationToken = default,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(allowed))] string? allowedExpression = null)
+    {
+        allowed = EarlierStep.Neighbour(allowed, allowedExpression);
+        if (!allowed.Available) throw new LabException("There is no LAN neighbour on this engine to allow.", allowed.Why);
+        var port = hostPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] match = ["-i", CourseInterfaces, "-p", "tcp", "-m", "conntrack", "--ctorigdstport", port, "--ctdir", "ORIGINAL", "!", "-s", $"{allowed.Address}/32"];
+        return await AddFirewallRuleAsync("DOCKER-USER", match, $"limit-port:{port}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every neighbour's host interface (<see cref="LanInterfaceFor"/>) and nothing else, as iptables' wildcard.</summary>
+    private const string CourseInterfaces = "cw-lan+";
+
     /// <summary>Inserts a DROP rule tagged with this session and <paramref name="purpose"/>, replacing this session's earlier rule of that purpose.</summary>
     private async Task<HostFirewallRule> AddFirewallRuleAsync(string chain, IReadOnlyList<string> match, string purpose, CancellationToken cancellationToken)
     {

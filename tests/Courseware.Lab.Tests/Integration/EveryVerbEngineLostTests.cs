@@ -38,6 +38,7 @@ public sealed class EveryVerbEngineLostTests
         ["DockerLab.AddLanNeighbourAsync(String, String, String, CancellationToken)"] = e => e.Lab.AddLanNeighbourAsync(),
         ["DockerLab.TryFromNeighbourAsync(LanNeighbour, String, String, Int32, CancellationToken, String)"] = e => e.Lab.TryFromNeighbourAsync(e.Neighbour, "the host", "10.250.0.1", 8080),
         ["DockerLab.BlockIncomingFromAsync(LanNeighbour, CancellationToken, String)"] = e => e.Lab.BlockIncomingFromAsync(e.Neighbour),
+        ["DockerLab.LimitPublishedPortAsync(Int32, LanNeighbour, CancellationToken, String)"] = e => e.Lab.LimitPublishedPortAsync(8080, e.Neighbour),
         ["DockerLab.DropForwardedAsync(String, Int32, LanNeighbour, CancellationToken)"] = e => e.Lab.DropForwardedAsync("web", 80),
         ["DockerLab.RequestSourcesAsync(String, CancellationToken)"] = e => e.Lab.RequestSourcesAsync("web"),
         ["DockerLab.PingAsync(String, Int32, String, CancellationToken, String)"] = e => e.Lab.PingAsync("web", count: 1),
