@@ -54,6 +54,44 @@ public class PlotlyTests
     }
 
     [Fact]
+    public void NatSequence_draws_each_packet_between_its_lifelines_in_time_order()
+    {
+        var (onCable, onBridge) = Samples.NatCaptures();
+        var figure = Charts.NatSequence(onCable, onBridge);
+        var (data, layout) = Bundle(figure);
+
+        Assert.Equal(["client 10.250.4.2:40280", "host 10.250.4.1:8110", "container 172.17.0.2:80"], layout["xaxis"]!["ticktext"]!.AsArray().Select(v => v!.GetValue<string>()));
+        // Time order across both captures: cable SYN, bridge SYN (after the DNAT), bridge SYN-ACK, cable SYN-ACK (after conntrack's rewrite).
+        var arrows = layout["annotations"]!.AsArray().Select(a => (From: a!["ax"]!.GetValue<int>(), To: a["x"]!.GetValue<int>())).ToList();
+        Assert.Equal([(0, 1), (1, 2), (2, 1), (1, 0)], arrows);
+        var labels = data[^1]!["text"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        Assert.Equal(["10.250.4.2:40280 → 10.250.4.1:8110 Flags [S]", "10.250.4.2:40280 → 172.17.0.2:80 Flags [S]",
+            "172.17.0.2:80 → 10.250.4.2:40280 Flags [S.]", "10.250.4.1:8110 → 10.250.4.2:40280 Flags [S.]"], labels);
+        Assert.Contains("<td>19:53:12.111921</td><td>bridge</td><td>10.250.4.2:40280</td><td>172.17.0.2:80</td>", Html(figure));
+    }
+
+    [Fact]
+    public void VethPair_draws_both_ends_and_the_bridge()
+    {
+        var figure = Charts.VethPair("tuh-web", "eth0 (eth0@if20596)", "vethfc420db (interface 20596)", "docker0");
+        var (data, layout) = Bundle(figure);
+
+        Assert.Equal(2, layout["shapes"]!.AsArray().Count);
+        Assert.Equal(["tuh-web&#39;s network namespace", "eth0 (eth0@if20596)", "veth pair: one virtual cable", "the host", "vethfc420db (interface 20596)", "plugged into docker0"],
+            layout["annotations"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()));
+        Assert.Equal("lines+markers", data[0]!["mode"]!.GetValue<string>());
+        Assert.Contains("<td>vethfc420db (interface 20596)</td><td>the host</td><td>docker0</td>", Html(figure));
+    }
+
+    [Fact]
+    public void NatSequence_without_captures_says_why()
+    {
+        var (_, layout) = Bundle(Charts.NatSequence(null, null, "this is a rootless engine"));
+
+        Assert.Equal("No capture on this engine: this is a rootless engine", layout["annotations"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void PortMappings_is_a_sankey_from_host_port_through_container_to_container_port()
     {
         var figure = Charts.PortMappings([Samples.Ps(), Samples.PsClient()]);

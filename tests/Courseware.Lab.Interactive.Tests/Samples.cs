@@ -174,4 +174,20 @@ internal static class Samples
             Row(Courseware.Lab.Exposure.ContainerIpUnpublished, Reach(false)),
         ]);
     }
+
+    /// <summary>Lesson 04's neighbour fetching the page: its SYN and the SYN-ACK on its cable, and the same two on the bridge after the DNAT.</summary>
+    public static (CaptureResult OnCable, CaptureResult OnBridge) NatCaptures()
+    {
+        var command = HostRun(["tcpdump"], "…", caps: " --cap-add NET_RAW");
+        return (new("cw-lan4", "tcp port 8110",
+            [
+                new CapturedPacket("19:53:12.111874", "10.250.4.2:40280", "10.250.4.1:8110", "TCP", "Flags [S], seq 1, win 64240, length 0"),
+                new CapturedPacket("19:53:12.111979", "10.250.4.1:8110", "10.250.4.2:40280", "TCP", "Flags [S.], seq 2, ack 2, win 65160, length 0"),
+            ], "2 packets captured", command),
+            new("docker0", "tcp port 80 and host 172.17.0.2",
+            [
+                new CapturedPacket("19:53:12.111921", "10.250.4.2:40280", "172.17.0.2:80", "TCP", "Flags [S], seq 1, win 64240, length 0"),
+                new CapturedPacket("19:53:12.111970", "172.17.0.2:80", "10.250.4.2:40280", "TCP", "Flags [S.], seq 2, ack 2, win 65160, length 0"),
+            ], "2 packets captured", command));
+    }
 }

@@ -79,9 +79,12 @@ public sealed class Lesson03WhoCanReachTests
         Assert.DoesNotContain("not reachable this way on either engine", text);
         Assert.Contains("`allow-direct-routing` (from 28.2)", text);
         Assert.Contains("--firewall-backend=nftables`, not with Swarm", text);
-        // Exercise 2's -p 127.0.0.1::80 is taught before it; IPv6 to a plain -p meets the host firewall (docker-proxy).
+        // Exercise 2's -p 127.0.0.1::80 is taught before it; IPv6 to a plain -p meets ip6tables' INPUT (docker-proxy), not
+        // iptables' and not DOCKER-USER; the DOCKER-USER rule on the host port does not cover direct routing.
         Assert.Contains("In full, `-p` reads `ADDRESS:HOSTPORT:CONTAINERPORT`", text);
-        Assert.Contains("`docker-proxy` accepts the IPv6 request on the host, so it **does** pass `INPUT`", text);
+        Assert.Contains("so it passes **ip6tables'** `INPUT` (not iptables', where section 4's rule is), and no `DOCKER-USER` rule sees it", text);
+        Assert.DoesNotContain("so it **does** pass `INPUT`", text);
+        Assert.Contains("a machine that routes straight to the container's own address (before Engine 28, section 2) never used 8100 and is not matched", text);
         // Every cell that opens a port to the network says so, and names the cell that closes it.
         Assert.Contains("opens port 8100 to your whole network", text);
         Assert.Contains("open to your network until the clean-up cell", text);

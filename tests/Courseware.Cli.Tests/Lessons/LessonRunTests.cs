@@ -43,7 +43,7 @@ public sealed class LessonRunTests
         ["exposing-ports"] = 1,
         ["container-to-host"] = 0,
         ["who-can-reach-your-ports"] = 1,
-        ["under-the-hood"] = 0,
+        ["under-the-hood"] = 2,
         ["container-to-container"] = 1,
         ["names-and-dns"] = 1,
     };
