@@ -14,9 +14,8 @@ public sealed partial class DockerLab
         // The session's services on the host (ListenOnHost) go too: they are part of what the lesson set up.
         StopHostListeners();
         var report = await CleanMatchingAsync(SessionFilter(), _ => true, images, cancellationToken).ConfigureAwait(false);
-        // Only a session that added a host firewall rule looks for them: the look takes a helper container.
-        if (Volatile.Read(ref _addedFirewallRules) == 0) return report;
-        return report with { FirewallRules = await RemoveFirewallRulesAsync(IsThisSession, cancellationToken).ConfigureAwait(false) };
+        // Only a session that added a host firewall rule looks for them.
+        return await AlsoFirewallRulesAsync(report, Volatile.Read(ref _addedFirewallRules) != 0, IsThisSession, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes everything any course session created on this engine (<c>courseware clean</c>).</summary>
@@ -24,7 +23,7 @@ public sealed partial class DockerLab
     {
         using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
         var report = await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
-        return report with { FirewallRules = await lab.RemoveFirewallRulesAsync(_ => true, cancellationToken).ConfigureAwait(false) };
+        return await lab.AlsoFirewallRulesAsync(report, look: true, _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -36,8 +35,7 @@ public sealed partial class DockerLab
         using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
         var report = await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
         // Rules only where a container was this process's: a lesson that added a rule had its neighbour or target running.
-        return report.Containers.Count == 0 ? report
-            : report with { FirewallRules = await lab.RemoveFirewallRulesAsync(IsOwnedByThisProcess, cancellationToken).ConfigureAwait(false) };
+        return await lab.AlsoFirewallRulesAsync(report, report.Containers.Count > 0, IsOwnedByThisProcess, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsOwnedByThisProcess(IDictionary<string, string>? labels) => labels is not null && SessionOwner.IsThisProcess(labels);
@@ -50,9 +48,15 @@ public sealed partial class DockerLab
     internal async Task<CleanupReport> RemoveLeftoversAsync(CancellationToken cancellationToken)
     {
         var report = await RemoveMatchingAsync(Client, LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken).ConfigureAwait(false);
-        return report.Containers.Count == 0 ? report
-            : report with { FirewallRules = await RemoveFirewallRulesAsync(IsLeftover, cancellationToken).ConfigureAwait(false) };
+        return await AlsoFirewallRulesAsync(report, report.Containers.Count > 0, IsLeftover, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The report, with the tagged host firewall rules that <paramref name="select"/> picks removed too when
+    /// <paramref name="look"/>: looking takes a helper container, so each clean-up says when it is worth one.
+    /// </summary>
+    private async Task<CleanupReport> AlsoFirewallRulesAsync(CleanupReport report, bool look, Func<IDictionary<string, string>, bool> select, CancellationToken cancellationToken) =>
+        look ? report with { FirewallRules = await RemoveFirewallRulesAsync(select, cancellationToken).ConfigureAwait(false) } : report;
 
     private static bool IsLeftover(IDictionary<string, string>? labels) => labels is not null && SessionOwner.IsGone(labels);
 
