@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Courseware.Cli.Tests.Support;
 using static Courseware.Cli.Tests.Lessons.LessonNotebook;
 
@@ -6,9 +5,6 @@ namespace Courseware.Cli.Tests.Lessons;
 
 public static partial class LessonFacts
 {
-    private static string Ip(string text, string pattern) => Regex.Match(text, pattern).Groups[1].Value is { Length: > 0 } ip ? ip
-        : throw new Xunit.Sdk.XunitException($"no match for {pattern} in:\n{text}");
-
     /// <summary>
     /// Lesson 02 (container-to-host), with the outcome its prose states for the engine the tests run on (read from the
     /// live engine, never from a CI leg's name): localhost is the container, a service on 127.0.0.1 is refused at the
@@ -31,9 +27,9 @@ public static partial class LessonFacts
 
         // The gateway: a service on 127.0.0.1 is refused there on every engine.
         var route = Text(lesson, "host-gateway-route");
-        var gateway = Ip(route, @"the bridge gateway: (\d+\.\d+\.\d+\.\d+)");
+        var gateway = FirstGroup(route, @"the bridge gateway: (\d+\.\d+\.\d+\.\d+)");
         Assert.Contains($"default via {gateway} dev eth0", route);
-        var callerIp = Ip(route, @"scope link\s+src (\d+\.\d+\.\d+\.\d+)");
+        var callerIp = FirstGroup(route, @"scope link\s+src (\d+\.\d+\.\d+\.\d+)");
         Assert.Contains($"wget: can't connect to remote host ({gateway}): Connection refused", Text(lesson, "host-gateway-loopback"));
         Assert.Contains("The engine's answer: no.", Text(lesson, "reveal-gateway-loopback"));
 

@@ -71,13 +71,6 @@ public static partial class LessonFacts
         Assert.Matches(@"Removed \d+ container\(s\), 0 network\(s\), 3 image\(s\)", Text(lesson, "clean"));
     }
 
-    private static string FirstGroup(string text, string pattern)
-    {
-        var match = Regex.Match(text, pattern);
-        Assert.True(match.Success, $"'{pattern}' not in: {text}");
-        return match.Groups[1].Value;
-    }
-
     /// <summary>The neighbour's source port in the capture's first packet (the same on the cable and on the bridge).</summary>
     private static string Port(ExecutedNotebook lesson) => FirstGroup(Text(lesson, "capture"), @"first packet on the cable: 10\.250\.4\.2:(\d+) >");
 }

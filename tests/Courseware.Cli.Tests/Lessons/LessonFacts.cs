@@ -26,4 +26,8 @@ public static partial class LessonFacts
             default: throw new Xunit.Sdk.XunitException($"{id}: a new lesson needs its facts in LessonFacts.<Lesson>.cs");
         }
     }
+
+    /// <summary>The pattern's first group in a cell's text (an address, a port the facts go on to compare); a failure with the text when it is not there.</summary>
+    private static string FirstGroup(string text, string pattern) => Regex.Match(text, pattern).Groups[1].Value is { Length: > 0 } value ? value
+        : throw new Xunit.Sdk.XunitException($"no match for {pattern} in:\n{text}");
 }
