@@ -97,6 +97,22 @@ restore_engines() {
 }
 trap 'restore_engines; cleanup_results' EXIT
 
+# A dockerd in this network namespace but another mount namespace (an engine a finished session left running, which
+# use-engine.sh does not see as this machine's) would share docker0, the nat table and the host ports with the legs'
+# engines. Wait for it to go; if it stays, say so, since failures that follow may be its doing.
+stray_engines() {
+  local p net mnt
+  net=$(readlink /proc/self/ns/net) mnt=$(readlink /proc/self/ns/mnt)
+  for p in $(pgrep -x dockerd || true); do
+    [ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" = "$net" ] && [ "$(readlink "/proc/$p/ns/mnt" 2>/dev/null)" != "$mnt" ] && echo "$p"
+  done
+}
+for _ in $(seq 60); do [ -z "$(stray_engines)" ] && break; sleep 2; done
+if [ -n "$(stray_engines)" ]; then
+  echo "[test] warning: dockerd $(stray_engines | tr '\n' ' ')runs in this network namespace from another mount namespace;" \
+       "the legs' engines share docker0, iptables and host ports with it" >&2
+fi
+
 scripts/ensure-test-deps.sh
 dotnet build Courseware.sln -nologo -v q
 # The test assemblies, run directly (no project evaluation: the rootless user has neither our obj/ nor our NuGet cache).

@@ -40,7 +40,11 @@ public sealed record PortBindingInfo(int ContainerPort, string Protocol, string?
         _ => CliTwin.HostForPort(ip),
     };
 
-    /// <summary>Merges the engine's IPv4/IPv6 twin rows and orders by container port.</summary>
+    /// <summary>
+    /// Merges the engine's IPv4/IPv6 twin rows and orders by container port, IPv4 before IPv6 as <c>docker port</c>
+    /// lists them: Engine 20.10 may give a random publication's IPv6 side another host port than its IPv4 side, and a
+    /// check that takes the first row then asks 127.0.0.1 on the port of the IPv6 row.
+    /// </summary>
     internal static IReadOnlyList<PortBindingInfo> Merge(IEnumerable<PortBindingInfo> rows)
     {
         var list = rows.ToList();
@@ -52,7 +56,8 @@ public sealed record PortBindingInfo(int ContainerPort, string Protocol, string?
             var twin = row.HostIp == "0.0.0.0" && list.Any(o => o.HostIp == "::" && o.HostPort == row.HostPort && o.ContainerPort == row.ContainerPort && o.Protocol == row.Protocol);
             result.Add(row with { AlsoIpv6 = twin });
         }
-        return result.Distinct().OrderBy(r => r.ContainerPort).ThenBy(r => r.Protocol, StringComparer.Ordinal).ThenBy(r => r.HostPort ?? 0).ToList();
+        return result.Distinct().OrderBy(r => r.ContainerPort).ThenBy(r => r.Protocol, StringComparer.Ordinal)
+            .ThenBy(r => r.HostIp?.Contains(':', StringComparison.Ordinal) == true ? 1 : 0).ThenBy(r => r.HostPort ?? 0).ToList();
     }
 
     /// <summary>Reads <c>NetworkSettings.Ports</c> ("80/tcp" → bindings, null when only exposed).</summary>

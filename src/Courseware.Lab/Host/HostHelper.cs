@@ -47,10 +47,13 @@ internal sealed class HostHelper(EngineSession session, DockerLab lab)
     /// <summary>
     /// Rootful: the script run by the helper's own busybox sh. It picks the dockerd whose network namespace is the
     /// helper's (with <c>--pid host</c> it may see a second engine, e.g. a rootless one beside it), then execs the
-    /// command in its mount namespace, and in a container's network namespace when given one.
+    /// command in its mount namespace, and in a container's network namespace when given one. Of two dockerds in this
+    /// network namespace (a second engine started from another mount namespace), the one that started this helper
+    /// wins: its containerd-shim, the helper's parent ($PPID), shares its mount namespace, where its host tools are.
     /// </summary>
     private static string Prologue(ContainerNamespace? ns) =>
-        "for p in $(pidof dockerd); do [ \"$(readlink /proc/$p/ns/net)\" = \"$(readlink /proc/self/ns/net)\" ] && d=$p && break; done; " +
+        "m=$(readlink /proc/$PPID/ns/mnt); for p in $(pidof dockerd); do [ \"$(readlink /proc/$p/ns/net)\" = \"$(readlink /proc/self/ns/net)\" ] || continue; " +
+        "[ -n \"$d\" ] || d=$p; [ \"$(readlink /proc/$p/ns/mnt)\" = \"$m\" ] && d=$p && break; done; " +
         $"[ -n \"$d\" ] || {{ echo 'no dockerd process shares the network namespace of --network host' >&2; exit {NoEngineProcess}; }}; " +
         $"exec nsenter -t \"$d\" -m{(ns is null ? "" : $" -n/proc/{ns.Pid.ToString(CultureInfo.InvariantCulture)}/ns/net")} -- env PATH={HostPath} \"$@\"";
 
