@@ -105,7 +105,7 @@ public static class RunCommand
         {
             if (Interlocked.Increment(ref interrupts) == 1)
             {
-                reporter.Error("Interrupted: cancelling the running cell, then cleaning up (Ctrl+C again to stop at once).");
+                reporter.ShowError("Interrupted: cancelling the running cell, then cleaning up (Ctrl+C again to stop at once).");
                 interrupt.Cancel();
                 return;
             }
@@ -151,7 +151,7 @@ public static class RunCommand
         }
         catch (Exception e) when (e is UsageException or ParameterException or NotebookFormatException)
         {
-            reporter.Error($"courseware run: {e.Message}");
+            reporter.ShowError($"courseware run: {e.Message}");
             return ExitUsage;
         }
 
@@ -171,7 +171,7 @@ public static class RunCommand
             if (pdfOptional)
             {
                 // Asked for PDFs only where they can be made (the README's main command): the run goes on without them.
-                reporter.Error($"courseware run: no PDFs this time (--pdf-optional): {unavailable}");
+                reporter.ShowError($"courseware run: no PDFs this time (--pdf-optional): {unavailable}");
                 settings = settings with { Formats = settings.Formats.Where(f => f != OutputFormat.Pdf).ToHashSet() };
                 printer = null;
                 book = false;
@@ -179,7 +179,7 @@ public static class RunCommand
             else
             {
                 noPdf = $"courseware run: no PDF can be made: {unavailable} The other formats are written.";
-                reporter.Error(noPdf);
+                reporter.ShowError(noPdf);
             }
         }
 
@@ -204,9 +204,9 @@ public static class RunCommand
         var indexProblem = settings.Formats.Contains(OutputFormat.Html) && prepared.Count > 1 && results.Count > 0
             ? WriteIndex(prepared, results, settings.OutputDirectory, streams) : null;
         reporter.Summary(results, prepared.Count, stopwatch.Elapsed);
-        if (noPdf is not null) reporter.Error(noPdf);
-        else if (bookProblem is not null) reporter.Error($"courseware run: no {BookName}.pdf: {bookProblem}");
-        if (indexProblem is not null) reporter.Error($"courseware run: no {CourseIndex.FileName}.html: {indexProblem}");
+        if (noPdf is not null) reporter.ShowError(noPdf);
+        else if (bookProblem is not null) reporter.ShowError($"courseware run: no {BookName}.pdf: {bookProblem}");
+        if (indexProblem is not null) reporter.ShowError($"courseware run: no {CourseIndex.FileName}.html: {indexProblem}");
         if (interrupt.IsCancellationRequested) return ExitInterrupted;
         if (results.Count != prepared.Count || results.Any(r => !r.Succeeded && !r.NotOnThisEngine)) return ExitFailed;
         if (results.Any(r => r.MissingPdf) || bookProblem is not null) return ExitNoPdf;

@@ -33,7 +33,7 @@ public sealed class InProcessKernel : IDisposable
     /// </summary>
     /// <param name="compilerAside">Warm the compiler on a second core meanwhile (faster start, about 14 MB more at the
     /// peak); the Jupyter kernel, which starts while the front end connects, does without.</param>
-    public static Task<InProcessKernel> StartAsync(CancellationToken cancellationToken = default, bool compilerAside = true) =>
+    public static Task<InProcessKernel> StartAsync(bool compilerAside = true, CancellationToken cancellationToken = default) =>
         Interlocked.Exchange(ref s_prestarted, null) is { } prestarted
             ? prestarted.WaitAsync(cancellationToken)
             : StartFreshAsync(cancellationToken, compilerAside);

@@ -25,7 +25,7 @@ public sealed record NotebookRunResult(
     /// The lesson stopped where a cell found this engine cannot do what the rest needs, and nothing before that failed:
     /// the lesson does not apply here (exit code 3), which is neither a success nor a learner's failure.
     /// </summary>
-    public bool NotOnThisEngine => !Interrupted && OutputProblem is null && Cells.LastOrDefault()?.Status == CellStatus.NotOnThisEngine
+    public bool NotOnThisEngine => !Interrupted && OutputProblem is null && (Cells.Count > 0 ? Cells[^1].Status : (CellStatus?)null) == CellStatus.NotOnThisEngine
                                    && Cells.All(c => !c.IsFailure) && Checks.AllPassed;
 
     /// <summary>Why, in the engine's own words (the cell's error).</summary>

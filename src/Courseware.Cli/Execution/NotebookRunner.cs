@@ -58,7 +58,7 @@ public sealed class NotebookRunner(RunSettings settings, IRunReporter reporter, 
             InProcessKernel kernel;
             try
             {
-                kernel = await InProcessKernel.StartAsync(cancellationToken).ConfigureAwait(false);
+                kernel = await InProcessKernel.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -41,7 +41,7 @@ public sealed class JupyterKernel
     {
         // The C# kernel starts (≈ 1 s of Roslyn) while the front end connects and asks for kernel_info. Without the
         // compiler warmed aside: its peak memory counts against the official kernel's (docs/benchmarks.md, "kernels").
-        var kernel = InProcessKernel.StartAsync(CancellationToken.None, compilerAside: false);
+        var kernel = InProcessKernel.StartAsync(compilerAside: false, CancellationToken.None);
         using var sockets = new KernelSockets(connection, log);
         var host = new JupyterKernel(sockets, kernel, log);
         sockets.Start();

@@ -26,5 +26,5 @@ public interface IRunReporter
 
     void Summary(IReadOnlyList<NotebookRunResult> results, int notebooks, TimeSpan elapsed);
 
-    void Error(string message);
+    void ShowError(string message);
 }

@@ -31,7 +31,7 @@ public sealed class LiveReporter(IAnsiConsole console) : IRunReporter
         foreach (var line in ProgressText.Summary(results, notebooks, elapsed)) console.MarkupLine(Markup.Escape(line));
     }
 
-    public void Error(string message) => console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+    public void ShowError(string message) => console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
 
     private sealed class Progress(IAnsiConsole console, ProgressTask task, string name) : INotebookProgress
     {

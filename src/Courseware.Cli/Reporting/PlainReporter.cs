@@ -19,7 +19,7 @@ public sealed class PlainReporter(TextWriter output, TextWriter error) : IRunRep
         foreach (var line in ProgressText.Summary(results, notebooks, elapsed)) Write(line);
     }
 
-    public void Error(string message)
+    public void ShowError(string message)
     {
         lock (this) error.WriteLine(message);
         error.Flush();

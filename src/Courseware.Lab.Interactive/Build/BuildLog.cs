@@ -11,7 +11,7 @@ namespace Courseware.Lab.Interactive;
 /// It converts to the <c>Action&lt;string&gt;</c> that <see cref="DockerLab.BuildAsync"/> takes, so the library stays host-independent.
 /// Outside a notebook (tests, console runners) nothing is displayed; lines go to <c>fallback</c> if one is given.
 /// </summary>
-public sealed class BuildLog
+public sealed class BuildLog : IDisposable
 {
     private static readonly string[] ShownAs = [Courseware.Lab.MimeTypes.Html, Courseware.Lab.MimeTypes.PlainText];
 
@@ -108,6 +108,9 @@ public sealed class BuildLog
             if (_dirty && !_finished) Show(final: false);
         }
     }
+
+    /// <summary>Ends the display and its timer, as the build's end does; a log that already ended is left as it is.</summary>
+    public void Dispose() => Finish();
 
     private void Finish()
     {

@@ -31,7 +31,7 @@ internal static class PingResultCard
     public static string ToText(PingResult p)
     {
         var sb = new StringBuilder(p.ToString());
-        sb.Append('\n').Append($"path: {p.Path} ({p.Why})");
+        sb.Append('\n').Append("path: ").Append(p.Path).Append(" (").Append(p.Why).Append(')');
         foreach (var r in p.Replies) sb.Append('\n').Append("  ").Append(r);
         return sb.ToString();
     }

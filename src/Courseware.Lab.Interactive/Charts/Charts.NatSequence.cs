@@ -4,6 +4,10 @@ namespace Courseware.Lab.Interactive;
 
 public static partial class Charts
 {
+    /// <summary>The sequence chart's three lanes (neighbour, cable/bridge, container) at x = 0, 1, 2, with a margin.</summary>
+    private static readonly int[] LaneTicks = [0, 1, 2];
+    private static readonly double[] LaneRange = [-0.3, 2.3];
+
     /// <summary>
     /// Lesson 04's two captures of one request as a sequence chart: three lifelines (the client, the host's published
     /// address, the container) and one arrow per packet in time order. Packets on the client's cable run between the
@@ -63,8 +67,8 @@ public static partial class Charts
             ["title"] = Title("One request, on the cable (blue) and on the bridge after the DNAT (green)"),
             ["xaxis"] = new JsonObject
             {
-                ["tickvals"] = JsonList(new[] { 0, 1, 2 }), ["ticktext"] = JsonList(lanes.Select(PlotText)), ["side"] = "top",
-                ["range"] = JsonList(new[] { -0.3, 2.3 }), ["showgrid"] = false, ["zeroline"] = false,
+                ["tickvals"] = JsonList(LaneTicks), ["ticktext"] = JsonList(lanes.Select(PlotText)), ["side"] = "top",
+                ["range"] = JsonList(LaneRange), ["showgrid"] = false, ["zeroline"] = false,
             },
             ["yaxis"] = new JsonObject { ["visible"] = false, ["range"] = JsonList(new[] { -packets.Count - 0.8, 0.8 }) },
             ["annotations"] = packets.Count > 0 ? arrows : new JsonArray(new JsonObject

@@ -22,7 +22,7 @@ public static partial class Charts
         {
             var known = boxes.FirstOrDefault(b => b.Name == member.Name);
             if (known is null) boxes.Add(known = new TopoContainer(member.Name, [], []));
-            if (known.Links.All(l => l.Network != network.Name)) known.Links.Add((network.Name, member.IPv4Address, network.Gateways.FirstOrDefault() ?? ""));
+            if (known.Links.All(l => l.Network != network.Name)) known.Links.Add((network.Name, member.IPv4Address, (network.Gateways.Count > 0 ? network.Gateways[0] : "")));
         }
         foreach (var link in boxes.SelectMany(b => b.Links).Where(l => nets.All(n => n.Name != l.Network)).ToList())
             if (nets.All(n => n.Name != link.Network))

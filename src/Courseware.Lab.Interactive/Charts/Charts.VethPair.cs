@@ -4,6 +4,10 @@ namespace Courseware.Lab.Interactive;
 
 public static partial class Charts
 {
+    /// <summary>The wire's two ends, the container's eth0 and the host's veth, on one horizontal line.</summary>
+    private static readonly double[] WireEndsX = [0.8, 2.2];
+    private static readonly double[] WireEndsY = [0.5, 0.5];
+
     /// <summary>
     /// Lesson 04's virtual cable as a picture: the container's namespace with its end (<c>eth0@ifN</c>), the host with
     /// the other end (interface N, a <c>veth…</c>) plugged into the bridge, and the pair between them.
@@ -26,7 +30,7 @@ public static partial class Charts
         var ends = new JsonObject
         {
             ["type"] = "scatter", ["mode"] = "lines+markers", ["showlegend"] = false, ["hoverinfo"] = "skip",
-            ["x"] = JsonList(new[] { 0.8, 2.2 }), ["y"] = JsonList(new[] { 0.5, 0.5 }),
+            ["x"] = JsonList(WireEndsX), ["y"] = JsonList(WireEndsY),
             ["line"] = new JsonObject { ["color"] = Orange, ["width"] = 4 }, ["marker"] = new JsonObject { ["size"] = 12, ["color"] = Orange },
         };
         var annotations = new JsonArray(

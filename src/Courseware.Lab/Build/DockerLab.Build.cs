@@ -12,7 +12,7 @@ public sealed partial class DockerLab
     /// </summary>
     public async Task<BuildResult> BuildAsync(string tag, string directory, Action<string>? log = null, string dockerfile = "Dockerfile", bool noCache = false, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(tag) || tag != tag.ToLowerInvariant() || tag.Contains(' '))
+        if (string.IsNullOrWhiteSpace(tag) || !string.Equals(tag, tag.ToLowerInvariant(), StringComparison.Ordinal) || tag.Contains(' '))
             throw new LabException($"'{tag}' is not a valid image name.", "Image names are lowercase with no spaces, e.g. docker build -t exercise4 DIR.");
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))

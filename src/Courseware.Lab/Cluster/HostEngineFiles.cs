@@ -11,6 +11,9 @@ namespace Courseware.Lab;
 internal static class HostEngineFiles
 {
     /// <summary>Without these dockerd does not start.</summary>
+    /// <summary>Where Debian (per architecture), Alpine and Fedora keep iptables' match and target plugins.</summary>
+    private static readonly string[] XtablesPluginFolders = ["/usr/lib/x86_64-linux-gnu/xtables", "/usr/lib/aarch64-linux-gnu/xtables", "/usr/lib/xtables", "/usr/lib64/xtables"];
+
     private static readonly string[] Required = ["dockerd", "containerd", "containerd-shim-runc-v2", "runc", "iptables"];
 
     /// <summary>
@@ -41,8 +44,7 @@ internal static class HostEngineFiles
     public static async Task WriteAsync(TarWriter tar, string root, CancellationToken cancellationToken)
     {
         var programs = Required.Concat(Optional).Select(Find).OfType<string>().ToList();
-        var plugins = new[] { "/usr/lib/x86_64-linux-gnu/xtables", "/usr/lib/aarch64-linux-gnu/xtables", "/usr/lib/xtables", "/usr/lib64/xtables" }
-            .Where(Directory.Exists).SelectMany(d => Directory.GetFiles(d)).ToList();
+        var plugins = XtablesPluginFolders.Where(Directory.Exists).SelectMany(d => Directory.GetFiles(d)).ToList();
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var program in programs.Concat(plugins)) files.Add(program);
         foreach (var binary in programs.Concat(plugins).Select(Resolve).Distinct().ToList())

@@ -85,12 +85,15 @@ internal sealed class EngineSession(DockerClient client, RawEngineApi raw, Engin
     }
 
     /// <summary>The text <c>docker inspect</c> prints: the engine's bytes, re-indented; the typed model only where no raw transport exists.</summary>
+    /// <summary>The typed inspect written as the engine writes it: fields it left out stay out.</summary>
+    private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     public async Task<string> RawInspectAsync(string path, object typed, CancellationToken cancellationToken)
     {
         var raw = await EngineAsync("docker inspect", () => Raw.GetAsync(path, cancellationToken)).ConfigureAwait(false);
         return raw is not null
             ? RawEngineApi.AsCliInspect(raw)
-            : RawEngineApi.AsCliInspect(JsonSerializer.Serialize(typed, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
+            : RawEngineApi.AsCliInspect(JsonSerializer.Serialize(typed, WithoutNulls));
     }
 
     /// <summary>One removal: false when the object was already gone (404, or 409: being removed); anything else leaves typed.</summary>

@@ -26,6 +26,10 @@ internal sealed class HostHelper(EngineSession session, DockerLab lab)
     private const string Image = LabImages.Base;
     private const string HostPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /// <summary>The twin's arguments for the two ways in: the host's pid namespace (rootful), the host's root read-only (rootless).</summary>
+    private static readonly string[] PidHostArguments = ["--pid", "host"];
+    private static readonly string[] RootlessRootArguments = ["-v", "/:/host:ro", "--tmpfs", "/host/run"];
+
     /// <summary>The exit code of the prologue when no dockerd shares the helper's network namespace.</summary>
     internal const int NoEngineProcess = 125;
 
@@ -66,7 +70,7 @@ internal sealed class HostHelper(EngineSession session, DockerLab lab)
     internal string CommandLine(IReadOnlyList<string> command, IReadOnlyList<string> caps, ContainerNamespace? ns = null)
     {
         var (network, pidHost, allCaps, cmd) = Spec(command, caps, ns);
-        return CliTwin.Command(["docker", "run", "--rm", "--network", network, .. pidHost ? new[] { "--pid", "host" } : ["-v", "/:/host:ro", "--tmpfs", "/host/run"],
+        return CliTwin.Command(["docker", "run", "--rm", "--network", network, .. pidHost ? PidHostArguments : RootlessRootArguments,
             "--cap-drop", "ALL", .. allCaps.SelectMany(c => new[] { "--cap-add", c }), Image, .. cmd]);
     }
 

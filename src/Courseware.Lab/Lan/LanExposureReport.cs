@@ -40,7 +40,7 @@ public sealed record LanExposureReport(EngineInfo Engine, bool Live, string Why,
         }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var sb = new StringBuilder();
-        if (!Live) sb.AppendLine($"No neighbour on this engine: {Why}");
+        if (!Live) sb.Append("No neighbour on this engine: ").AppendLine(Why);
         foreach (var line in rows.Prepend(header))
             sb.AppendLine(string.Join(" | ", line.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         return sb.ToString().TrimEnd();

@@ -19,7 +19,7 @@ internal static class GoIp
     // Exactly four decimal fields, no leading zeros (Go rejects them as ambiguous octal).
     private static bool IsV4(string s) =>
         s.Split('.') is { Length: 4 } fields &&
-        fields.All(f => f.Length is >= 1 and <= 3 && f.All(char.IsAsciiDigit) && (f.Length == 1 || f[0] != '0') && int.Parse(f) <= 255);
+        fields.All(f => f.Length is >= 1 and <= 3 && f.All(char.IsAsciiDigit) && (f.Length == 1 || f[0] != '0') && int.Parse(f, System.Globalization.CultureInfo.InvariantCulture) <= 255);
 
     // Port of netip.parseIPv6, minus zones (net.ParseIP refuses them).
     private static bool IsV6(string s)

@@ -198,7 +198,7 @@ public sealed record PortPublication
     {
         value = 0;
         if (digits == "" || !digits.All(char.IsAsciiDigit)) return $"{what} '{whole}' is not a port number";
-        var number = BigInteger.Parse(digits);
+        var number = BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
         if (number > 65535) return $"{what} {number} is out of range 1-65535";
         value = (int)number;
         return null;

@@ -56,7 +56,7 @@ public sealed record ServicePort(int Published, int Target, string Mode = "ingre
     {
         var shortForm = Regex.Match(spec, @"^(\d+):(\d+)(?:/(tcp|udp))?$");
         if (shortForm.Success)
-            return Checked(new ServicePort(int.Parse(shortForm.Groups[1].Value), int.Parse(shortForm.Groups[2].Value), "ingress",
+            return Checked(new ServicePort(int.Parse(shortForm.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(shortForm.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), "ingress",
                 shortForm.Groups[3].Success ? shortForm.Groups[3].Value : "tcp"), spec);
         var fields = spec.Split(',').Select(f => f.Split('=', 2)).ToList();
         if (fields.Any(f => f.Length != 2 || f[0] is not ("mode" or "target" or "published" or "protocol")))

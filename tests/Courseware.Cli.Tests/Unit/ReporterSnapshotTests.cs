@@ -42,7 +42,7 @@ public sealed class ReporterSnapshotTests
                 OutputProblem: "could not write /out/01-exposing-ports.html: No space left on device"));
         });
         reporter.Summary([result], 2, 130 * S);
-        reporter.Error("courseware run: --output /ro: cannot write there (permission denied). Nothing ran.");
+        reporter.ShowError("courseware run: --output /ro: cannot write there (permission denied). Nothing ran.");
     }
 
     /// <summary>Lesson 07 on an engine that cannot host its cluster: stopped, not failed; its checks not applicable.</summary>
