@@ -8,6 +8,12 @@ public sealed record PortBindingInfo(int ContainerPort, string Protocol, string?
 {
     public bool IsPublished => HostPort is not null;
 
+    /// <summary>
+    /// Bound to a loopback address (127.0.0.1, any 127.x, ::1): only programs on the engine's host reach it. No address
+    /// (every interface) is not loopback.
+    /// </summary>
+    public bool LoopbackOnly => System.Net.IPAddress.TryParse(HostIp, out var address) && System.Net.IPAddress.IsLoopback(address);
+
     /// <summary>The address a client on this host connects to for this binding.</summary>
     public string ConnectAddress => HostIp switch
     {

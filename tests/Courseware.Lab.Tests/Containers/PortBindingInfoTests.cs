@@ -37,6 +37,18 @@ public sealed class PortBindingInfoTests
         Assert.Equal("http://localhost:32781/", DockerLab.UrlOf(container));
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("127.0.0.2", true)]
+    [InlineData("::1", true)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    [InlineData("192.168.1.20", false)]
+    public void Only_a_loopback_host_address_keeps_a_port_on_this_machine(string? hostIp, bool loopbackOnly) =>
+        Assert.Equal(loopbackOnly, new PortBindingInfo(80, "tcp", hostIp, 32768).LoopbackOnly);
+
     [Fact]
     public void A_missing_publication_explains_how_to_publish()
     {
