@@ -38,7 +38,7 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
     public string Lesson => Session.Lesson;
 
     /// <summary>The value of the <c>courseware.session</c> label on everything this lab creates.</summary>
-    public string SessionId => Session.SessionId;
+    internal string SessionId => Session.SessionId;
 
     /// <summary><c>docker network ...</c></summary>
     public NetworkCommands Network { get; }

@@ -9,7 +9,7 @@ public sealed record PortBindingInfo(int ContainerPort, string Protocol, string?
     public bool IsPublished => HostPort is not null;
 
     /// <summary>The address a client on this host connects to for this binding.</summary>
-    public string ConnectAddress => HostIp switch
+    internal string ConnectAddress => HostIp switch
     {
         null or "" or "0.0.0.0" => "127.0.0.1",
         "::" => "::1",

@@ -12,7 +12,7 @@ public sealed partial class DockerLab
     /// lessons open at the same time wire their neighbours on subnets of their own, and re-wiring one (a re-run cell)
     /// never takes another lesson's neighbour away.
     /// </summary>
-    public static string LanInterfaceFor(string hostAddress) =>
+    internal static string LanInterfaceFor(string hostAddress) =>
         System.Net.IPAddress.TryParse(hostAddress, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
             ? $"cw-lan{ip.GetAddressBytes()[2].ToString(CultureInfo.InvariantCulture)}"
             : throw new LabException($"The LAN neighbour's host address '{hostAddress}' is not an IPv4 address.", "Pass one such as 10.250.0.1 (and the neighbour's own, 10.250.0.2).");
