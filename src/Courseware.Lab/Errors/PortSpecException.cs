@@ -13,6 +13,6 @@ public sealed class PortSpecException : LabException
     }
 
     internal string Spec { get; }
-    public string Reason { get; }
+    internal string Reason { get; }
     public override string Title => "Invalid port publication";
 }

@@ -7,7 +7,7 @@ public static class LabLabels
     public const string Session = "courseware.session";
 
     /// <summary>The lesson (notebook) that created the resource.</summary>
-    public const string Lesson = "courseware.lesson";
+    internal const string Lesson = "courseware.lesson";
 
     /// <summary>The process that owns the session; when it is gone, its resources are leftovers of a killed run.</summary>
     internal const string OwnerPid = "courseware.owner.pid";
