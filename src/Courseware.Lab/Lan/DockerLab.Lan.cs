@@ -33,7 +33,7 @@ public sealed partial class DockerLab
 
         var run = new RunOptions { Name = name, Network = PredefinedNetworks.None, Command = ["sleep", "86400"], Interactive = false };
         await RunAsync(LabImages.Base, run, cancellationToken).ConfigureAwait(false);
-        var pid = (await EngineAsync($"docker inspect {name}", () => Client.Containers.InspectContainerAsync(name, cancellationToken)).ConfigureAwait(false)).State?.Pid ?? 0;
+        var pid = (await Session.EngineAsync($"docker inspect {name}", () => Client.Containers.InspectContainerAsync(name, cancellationToken)).ConfigureAwait(false)).State?.Pid ?? 0;
         var script = string.Join("; ", [
             "set -e",
             // Refuse addresses this host already routes somewhere other than its default route: they belong to someone.
