@@ -4,7 +4,7 @@ namespace Courseware.Lab;
 public sealed record CleanupReport(IReadOnlyList<string> Containers, IReadOnlyList<string> Networks, IReadOnlyList<string> Images, IReadOnlyList<string>? Volumes = null)
 {
     /// <summary>The course's tagged host firewall rules removed (<c>iptables -S</c> lines), e.g. lesson 04's DOCKER-USER drop.</summary>
-    internal IReadOnlyList<string> FirewallRules { get; init; } = [];
+    public IReadOnlyList<string> FirewallRules { get; init; } = [];
 
     /// <summary>Named volumes removed (a cluster node's /var/lib/docker); the lessons before 03 create none.</summary>
     public IReadOnlyList<string> VolumesRemoved => Volumes ?? [];
