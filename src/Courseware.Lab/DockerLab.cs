@@ -35,10 +35,10 @@ public sealed partial class DockerLab : IAsyncDisposable, IDisposable
     public EngineInfo Engine => Session.Engine;
 
     /// <summary>The lesson name, stored in the <c>courseware.lesson</c> label.</summary>
-    public string Lesson => Session.Lesson;
+    internal string Lesson => Session.Lesson;
 
     /// <summary>The value of the <c>courseware.session</c> label on everything this lab creates.</summary>
-    public string SessionId => Session.SessionId;
+    internal string SessionId => Session.SessionId;
 
     /// <summary><c>docker network ...</c></summary>
     public NetworkCommands Network { get; }

@@ -3,7 +3,7 @@ using System.Formats.Tar;
 namespace Courseware.Lab;
 
 /// <summary>The tar stream <c>docker build DIR</c> sends to the engine.</summary>
-public static class BuildContext
+internal static class BuildContext
 {
     /// <summary>Tars the directory, leaving out what .dockerignore excludes (but always keeping the Dockerfile and .dockerignore, as the CLI does).</summary>
     public static MemoryStream Create(string directory, string dockerfile = "Dockerfile")

@@ -7,7 +7,7 @@ namespace Courseware.Lab;
 /// The rules of a <c>.dockerignore</c> file, as the docker CLI applies them: Go filepath.Match patterns plus
 /// <c>**</c>, relative to the context root, <c>!</c> re-includes, and the last matching rule wins.
 /// </summary>
-public sealed class DockerIgnore
+internal sealed class DockerIgnore
 {
     private readonly List<(Regex Pattern, bool Exclude)> _rules = [];
 

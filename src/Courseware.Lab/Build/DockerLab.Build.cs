@@ -90,7 +90,7 @@ public sealed partial class DockerLab
         string? error = null;
         var progress = new SyncProgress<JSONMessage>(m => error ??= m.Error?.Message);
         await Client.Images.BuildImageFromDockerfileAsync(
-            new ImageBuildParameters { Tags = [tag], Labels = NewLabels(), Remove = true, ForceRemove = true },
+            new ImageBuildParameters { Tags = [tag], Labels = Session.NewLabels(), Remove = true, ForceRemove = true },
             context, null, null, progress, cancellationToken).ConfigureAwait(false);
         if (error is not null) throw new BuildFailedException(tag, null, $"labelling the image failed: {error}", []);
         return (await Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false)).ID;

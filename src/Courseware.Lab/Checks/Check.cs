@@ -17,7 +17,7 @@ public sealed class Check
     public DockerLab Docker { get; }
 
     /// <summary>The facts confirmed so far, in order.</summary>
-    public IReadOnlyList<string> Facts => _verified;
+    internal IReadOnlyList<string> Facts => _verified;
 
     /// <summary>Records a fact the check confirmed; the ✓ line lists them.</summary>
     public void Verified(string fact) => _verified.Add(fact);

@@ -4,7 +4,7 @@ namespace Courseware.Lab;
 /// Thrown inside a check by <see cref="Check.That"/> or <see cref="Check.Fail"/>: it ends the check with its hint.
 /// <see cref="DockerLab.CheckAsync"/> turns it into a ✗ result; it never reaches the learner as an exception.
 /// </summary>
-public sealed class CheckFailedException(string hint) : Exception(hint)
+internal sealed class CheckFailedException(string hint) : Exception(hint)
 {
     public string Hint { get; } = hint;
 }

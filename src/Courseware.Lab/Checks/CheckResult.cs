@@ -10,7 +10,7 @@ namespace Courseware.Lab;
 public sealed record CheckResult(string Title, bool Passed, string Message, IReadOnlyList<string> Verified)
 {
     /// <summary>What was verified (when passed) or the hint (when not).</summary>
-    public string? Hint => Passed ? null : Message;
+    internal string? Hint => Passed ? null : Message;
 
     public JsonObject ToJson() => new()
     {

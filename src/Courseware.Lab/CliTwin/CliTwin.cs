@@ -10,7 +10,7 @@ namespace Courseware.Lab;
 public static partial class CliTwin
 {
     /// <summary>One word for sh: as is when it holds nothing the shell would read, else in single quotes.</summary>
-    public static string Quote(string word) =>
+    internal static string Quote(string word) =>
         word.Length > 0 && SafeWord().IsMatch(word) ? word : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>The words of a command, quoted and joined: <c>docker exec box sh -c 'echo out; echo err &gt;&amp;2'</c>.</summary>

@@ -54,7 +54,7 @@ public sealed class LabCluster
         await Task.WhenAll(Nodes.Select(async node =>
         {
             using var copy = new MemoryStream(bytes, writable: false);
-            await node.Docker.EngineAsync($"docker -H {node.Docker.Engine.Endpoint} load",
+            await node.Docker.Session.EngineAsync($"docker -H {node.Docker.Engine.Endpoint} load",
                 () => node.Docker.Client.Images.LoadImageAsync(new Docker.DotNet.Models.ImageLoadParameters { Quiet = true }, copy, new SyncProgress<Docker.DotNet.Models.JSONMessage>(), cancellationToken)).ConfigureAwait(false);
         })).ConfigureAwait(false);
     }

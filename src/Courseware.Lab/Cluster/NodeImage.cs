@@ -9,10 +9,10 @@ namespace Courseware.Lab;
 /// </summary>
 public sealed record NodeImage(string Image, string Origin, bool NeedsPrivileged)
 {
-    public const string Dind = "docker:dind";
+    internal const string Dind = "docker:dind";
 
     /// <summary>Labels the locally built node image, like the seeded busybox: a base image, kept between runs.</summary>
-    public const string SeededValue = "node-from-host-binaries";
+    internal const string SeededValue = "node-from-host-binaries";
 
     /// <summary>
     /// The flags a node needs, measured: docker:dind runs with <c>--privileged</c>. The local image asks only for what
@@ -54,7 +54,7 @@ public sealed record NodeImage(string Image, string Origin, bool NeedsPrivileged
     /// and that one cannot show a VXLAN device's details. docker:dind (Alpine) has it in /sbin, the local image where
     /// Debian puts it.
     /// </summary>
-    public string IpRoute2 => NeedsPrivileged ? "/sbin/ip" : "/usr/sbin/ip";
+    internal string IpRoute2 => NeedsPrivileged ? "/sbin/ip" : "/usr/sbin/ip";
 
     /// <summary>docker:dind if the engine has it; otherwise this host's engine, built into <c>courseware-node:VERSION</c>.</summary>
     internal static async Task<NodeImage> EnsureAsync(EngineSession session, DockerLab host, Action<string>? log, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public sealed record Container(string Id, string Name, string Image, string Comm
     public int HostPort(int containerPort, string protocol = "tcp") => PublishedBinding(containerPort, protocol).HostPort!.Value;
 
     /// <summary>Like <see cref="Binding"/>, but a container port that is not published is an error that says how to publish it.</summary>
-    public PortBindingInfo PublishedBinding(int containerPort, string protocol = "tcp") =>
+    internal PortBindingInfo PublishedBinding(int containerPort, string protocol = "tcp") =>
         Binding(containerPort, protocol)
         ?? throw new LabException(
             $"Container '{Name}' publishes no host port for {containerPort}/{protocol}.",
@@ -19,7 +19,7 @@ public sealed record Container(string Id, string Name, string Image, string Comm
     /// The binding a client on this host uses for a container port. IPv4 first: the engine may give the IPv6 side of
     /// a random publication another port, and an IPv6 literal is not a valid origin everywhere (a browser's CSP).
     /// </summary>
-    public PortBindingInfo? Binding(int containerPort, string protocol = "tcp") =>
+    internal PortBindingInfo? Binding(int containerPort, string protocol = "tcp") =>
         Ports.Where(p => p.ContainerPort == containerPort && p.Protocol == protocol && p.HostPort is not null)
             .OrderBy(p => p.ConnectAddress.Contains(':') ? 1 : 0)
             .FirstOrDefault();

@@ -17,7 +17,7 @@ public sealed partial class DockerLab
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
         if (!details.Running)
             throw new ContainerExitedException(details.Name, details.ExitCode, await LogsAsync(details.Id, 20, cancellationToken).ConfigureAwait(false));
-        return await EngineAsync(CliTwin.Command(["docker", "exec", details.Name, .. command]), async () =>
+        return await Session.EngineAsync(CliTwin.Command(["docker", "exec", details.Name, .. command]), async () =>
         {
             var exec = await Client.Exec.CreateContainerExecAsync(details.Id, new ContainerExecCreateParameters
             {

@@ -10,8 +10,8 @@ public sealed partial class DockerLab
     /// </summary>
     public async Task<IReadOnlyList<PsRow>> PsAsync(bool all = false, bool onlyThisLab = true, CancellationToken cancellationToken = default)
     {
-        var parameters = new ContainersListParameters { All = all, Filters = onlyThisLab ? SessionFilter() : null };
-        var list = await EngineAsync(all ? "docker ps -a" : "docker ps", () => Client.Containers.ListContainersAsync(parameters, cancellationToken)).ConfigureAwait(false);
+        var parameters = new ContainersListParameters { All = all, Filters = onlyThisLab ? Session.SessionFilter() : null };
+        var list = await Session.EngineAsync(all ? "docker ps -a" : "docker ps", () => Client.Containers.ListContainersAsync(parameters, cancellationToken)).ConfigureAwait(false);
         return list
             .OrderByDescending(c => c.Created)
             .Select(c => new PsRow(

@@ -76,7 +76,7 @@ public sealed partial class DockerLab
             Image = image,
             Name = options.Name,
             Hostname = options.Hostname!,
-            Labels = NewLabels(),
+            Labels = Session.NewLabels(),
             Tty = options.Interactive,
             OpenStdin = options.Interactive,
             Env = options.Env.Select(e => $"{e.Key}={e.Value}").ToList(),
@@ -171,7 +171,7 @@ public sealed partial class DockerLab
     public async Task<IReadOnlyList<string>> LogsAsync(string container, int tail = 50, CancellationToken cancellationToken = default)
     {
         var details = await InspectAsync(container, cancellationToken).ConfigureAwait(false);
-        var (stdout, stderr) = await EngineAsync($"docker logs --tail {tail} {details.Name}", async () =>
+        var (stdout, stderr) = await Session.EngineAsync($"docker logs --tail {tail} {details.Name}", async () =>
         {
             using var stream = await Client.Containers.GetContainerLogsAsync(details.Id, new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = tail.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
             return await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);

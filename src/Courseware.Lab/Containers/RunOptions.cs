@@ -63,14 +63,14 @@ public sealed record RunOptions
     public bool KeepIfStartFails { get; init; }
 
     /// <summary>Throw <see cref="ContainerExitedException"/> if the container is not running right after start.</summary>
-    public bool ExpectRunning { get; init; } = true;
+    internal bool ExpectRunning { get; init; } = true;
 
     /// <summary>
     /// How long RunAsync watches a new container for an early exit before returning. Zero (the default) checks once,
     /// right after start, as fast as <c>docker run -d</c>; a service that dies a moment later is reported by the next
     /// step that needs it (a readiness wait, exec, ping) with its last log lines.
     /// </summary>
-    public TimeSpan StartupGrace { get; init; } = TimeSpan.Zero;
+    internal TimeSpan StartupGrace { get; init; } = TimeSpan.Zero;
 
     /// <summary>The docker CLI command these options stand for.</summary>
     public string ToCommandLine(string image)

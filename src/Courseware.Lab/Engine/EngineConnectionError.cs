@@ -7,7 +7,7 @@ namespace Courseware.Lab;
 /// denied" on the socket means the engine is probably running and this user may not use it, so "start the engine"
 /// would be the wrong advice.
 /// </summary>
-public enum EngineFault
+internal enum EngineFault
 {
     /// <summary>Nothing listens at the address (no socket file, connection refused, host unreachable).</summary>
     NotRunning,

@@ -30,10 +30,10 @@ internal static class EngineDiskFull
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             var images = new Dictionary<string, long>();
             foreach (var label in new[] { LabLabels.Session, LabLabels.Seeded })
-                foreach (var image in await client.Images.ListImagesAsync(new ImagesListParameters { Filters = DockerLab.LabelFilter(label) }, timeout.Token).ConfigureAwait(false))
+                foreach (var image in await client.Images.ListImagesAsync(new ImagesListParameters { Filters = EngineSession.LabelFilter(label) }, timeout.Token).ConfigureAwait(false))
                     images[image.ID] = image.Size;
             var containers = await client.Containers.ListContainersAsync(
-                new ContainersListParameters { All = true, Filters = DockerLab.LabelFilter(LabLabels.Session) }, timeout.Token).ConfigureAwait(false);
+                new ContainersListParameters { All = true, Filters = EngineSession.LabelFilter(LabLabels.Session) }, timeout.Token).ConfigureAwait(false);
             // An image's Size counts the layers it shares with its parent again: the sum is an upper bound.
             return $"The course's own images take up to {Megabytes(images.Values.Sum())} ({images.Count} image{(images.Count == 1 ? "" : "s")}) " +
                    $"and it has {containers.Count} container{(containers.Count == 1 ? "" : "s")} on this engine.";

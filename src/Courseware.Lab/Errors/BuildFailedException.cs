@@ -8,7 +8,7 @@ public sealed class BuildFailedException(string tag, string? failingStep, string
         string.Join('\n', log))
 {
     public string Tag { get; } = tag;
-    public string? FailingStep { get; } = failingStep;
+    internal string? FailingStep { get; } = failingStep;
     public string Error { get; } = error;
     public IReadOnlyList<string> Log { get; } = log;
     public override string Title => "Build failed";

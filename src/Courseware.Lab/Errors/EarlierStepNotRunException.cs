@@ -10,7 +10,7 @@ public sealed class EarlierStepNotRunException(string expression, string produce
         "Re-run that cell (or Run All from the top), then this one: a cell that fails leaves the variables it assigns null.")
 {
     /// <summary>The learner's expression that was null, as written in the cell (e.g. <c>web</c>).</summary>
-    public string Expression { get; } = expression;
+    internal string Expression { get; } = expression;
 
     public override string Title => "An earlier step has not run";
 }

@@ -18,13 +18,13 @@ public sealed class EngineDiskFullException : LabException
     }
 
     /// <summary>The docker command that failed, e.g. "docker run -d --name web exercise4".</summary>
-    public string Command { get; }
+    internal string Command { get; }
 
     /// <summary>The engine's data root (/var/lib/docker); empty when the engine did not say.</summary>
-    public string DataRoot { get; }
+    internal string DataRoot { get; }
 
     /// <summary>What the course's own images and containers take on that disk, when it could be read cheaply.</summary>
-    public string? CourseUsage { get; }
+    internal string? CourseUsage { get; }
 
     internal EngineInfo Engine { get; }
 

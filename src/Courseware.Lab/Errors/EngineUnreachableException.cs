@@ -7,12 +7,12 @@ public sealed class EngineUnreachableException : LabException
         "Start the engine: on Linux run scripts/ensure-docker.sh (or 'sudo systemctl start docker'); with Docker Desktop, start Docker Desktop. " +
         "Check with 'docker info'. If you use another engine, set DOCKER_HOST or 'docker context use NAME'.";
 
-    public EngineUnreachableException(string endpoint, string reason, Exception? inner = null)
+    internal EngineUnreachableException(string endpoint, string reason, Exception? inner = null)
         : this(endpoint, EngineFault.NotRunning, $"No Docker engine answered at {endpoint} ({reason}).", StartTheEngine, inner)
     {
     }
 
-    public EngineUnreachableException(string endpoint, EngineFault fault, string problem, string fix, Exception? inner = null)
+    internal EngineUnreachableException(string endpoint, EngineFault fault, string problem, string fix, Exception? inner = null)
         : base(problem, fix, inner: inner)
     {
         Endpoint = endpoint;
@@ -21,7 +21,7 @@ public sealed class EngineUnreachableException : LabException
 
     public string Endpoint { get; }
 
-    public EngineFault Fault { get; }
+    internal EngineFault Fault { get; }
 
     public override string Title => Fault switch
     {

@@ -32,10 +32,10 @@ public sealed class PortAlreadyAllocatedException : LabException
     public int? SuggestedPort { get; }
 
     /// <summary>True when a container of this engine publishes the port; false when a program outside the engine holds it.</summary>
-    public bool HeldByContainer { get; }
+    internal bool HeldByContainer { get; }
 
     /// <summary>"nc (pid 4242)" when the holder is a visible process on this machine.</summary>
-    public string? HoldingProgram { get; }
+    internal string? HoldingProgram { get; }
 
     public override string Title => "Port already allocated";
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 
 namespace Courseware.Lab;
@@ -76,26 +75,6 @@ public sealed partial class DockerLab
             catch (HttpRequestException e) { last = Innermost(e).Message; return null; }
         }, () => $"GET {url} did not return 2xx (last: {last})", cancellationToken).ConfigureAwait(false);
         return result;
-    }
-
-    /// <summary>Waits until the published TCP port accepts a connection; returns how long that took.</summary>
-    public async Task<TimeSpan> WaitForPortAsync(Container container, int containerPort = 80, TimeSpan? timeout = null, CancellationToken cancellationToken = default,
-        [CallerArgumentExpression(nameof(container))] string? containerExpression = null)
-    {
-        var binding = EarlierStep.Container(container, containerExpression).PublishedBinding(containerPort);
-        var stopwatch = Stopwatch.StartNew();
-        string last = "no attempt yet";
-        await PollAsync<object>(container, timeout, async token =>
-        {
-            try
-            {
-                using var client = new TcpClient(binding.ConnectAddress.Contains(':') ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork);
-                await client.ConnectAsync(binding.ConnectAddress, binding.HostPort!.Value, token).ConfigureAwait(false);
-                return new object();
-            }
-            catch (SocketException e) { last = e.Message; return null; }
-        }, () => $"{binding.ConnectAddress}:{binding.HostPort} did not accept a connection (last: {last})", cancellationToken).ConfigureAwait(false);
-        return stopwatch.Elapsed;
     }
 
     private static readonly TimeSpan MaxPollDelay = TimeSpan.FromMilliseconds(10);

@@ -61,7 +61,7 @@ public sealed partial class DockerLab
     {
         await RemoveFirewallRulesAsync(l => IsThisSession(l) && l.TryGetValue(FirewallTag.RuleKey, out var p) && p == purpose, cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _addedFirewallRules, 1);
-        string[] rule = [chain, .. match, "-m", "comment", "--comment", FirewallTag.Comment(NewLabels(), purpose), "-j", "DROP"];
+        string[] rule = [chain, .. match, "-m", "comment", "--comment", FirewallTag.Comment(Session.NewLabels(), purpose), "-j", "DROP"];
         var add = await Host.Helper.RunAsync(["iptables", "-I", .. rule], HostHelper.NetAdminCaps, null, cancellationToken).ConfigureAwait(false);
         if (!add.Succeeded)
             throw new LabException($"The host firewall rule could not be added: {(add.Stderr + add.Stdout).Trim()}",

@@ -12,7 +12,7 @@ public sealed partial class DockerLab
     /// lessons open at the same time wire their neighbours on subnets of their own, and re-wiring one (a re-run cell)
     /// never takes another lesson's neighbour away.
     /// </summary>
-    public static string LanInterfaceFor(string hostAddress) =>
+    internal static string LanInterfaceFor(string hostAddress) =>
         System.Net.IPAddress.TryParse(hostAddress, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
             ? $"cw-lan{ip.GetAddressBytes()[2].ToString(CultureInfo.InvariantCulture)}"
             : throw new LabException($"The LAN neighbour's host address '{hostAddress}' is not an IPv4 address.", "Pass one such as 10.250.0.1 (and the neighbour's own, 10.250.0.2).");
@@ -33,7 +33,7 @@ public sealed partial class DockerLab
 
         var run = new RunOptions { Name = name, Network = PredefinedNetworks.None, Command = ["sleep", "86400"], Interactive = false };
         await RunAsync(LabImages.Base, run, cancellationToken).ConfigureAwait(false);
-        var pid = (await EngineAsync($"docker inspect {name}", () => Client.Containers.InspectContainerAsync(name, cancellationToken)).ConfigureAwait(false)).State?.Pid ?? 0;
+        var pid = (await Session.EngineAsync($"docker inspect {name}", () => Client.Containers.InspectContainerAsync(name, cancellationToken)).ConfigureAwait(false)).State?.Pid ?? 0;
         var script = string.Join("; ", [
             "set -e",
             // Refuse addresses this host already routes somewhere other than its default route: they belong to someone.

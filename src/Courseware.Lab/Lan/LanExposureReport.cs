@@ -24,8 +24,6 @@ public sealed record LanExposureReport(EngineInfo Engine, bool Live, string Why,
             .ToList());
     }
 
-    public bool AllAsExpected => Rows.All(r => r.AsExpected);
-
     public static string Word(bool reachable) => reachable ? "reachable" : "blocked";
 
     public override string ToString()

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Courseware.Lab;
 
 /// <summary>Reads what busybox (or iputils) ping prints: one line per reply, and the statistics.</summary>
-public static partial class BusyboxPingOutput
+internal static partial class BusyboxPingOutput
 {
     [GeneratedRegex(@"(seq|icmp_seq)=(\d+)\s+ttl=(\d+)\s+time=([\d.]+)\s*ms", RegexOptions.CultureInvariant)]
     private static partial Regex ReplyLine();

@@ -42,7 +42,7 @@ public sealed record PingResult(string Target, string Address, PingPath Path, st
         : CliTwin.Command(["docker", "exec", From, .. Arguments(Count ?? Sent, Destination ?? Target)]);
 
     /// <summary>The ping arguments both paths use (busybox's and iputils' ping take the same flags).</summary>
-    public static string[] Arguments(int count, string destination) =>
+    internal static string[] Arguments(int count, string destination) =>
         ["ping", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", "0.2", "-W", "1", destination];
 
     public override string ToString() =>

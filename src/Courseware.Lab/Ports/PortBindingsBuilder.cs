@@ -2,7 +2,7 @@ using Docker.DotNet.Models;
 
 namespace Courseware.Lab;
 
-public static class PortBindingsBuilder
+internal static class PortBindingsBuilder
 {
     /// <summary>
     /// Fills ExposedPorts and HostConfig.PortBindings exactly as the docker CLI does for the same -p flags

@@ -18,15 +18,15 @@ public sealed record PortPublication
     public string? HostIp { get; init; }
 
     /// <summary>0 = a random host port chosen by the engine.</summary>
-    public int HostPortStart { get; init; }
+    internal int HostPortStart { get; init; }
 
     /// <summary>== HostPortStart when not a range; 0 when random.</summary>
-    public int HostPortEnd { get; init; }
+    internal int HostPortEnd { get; init; }
 
-    public int ContainerPortStart { get; init; }
+    internal int ContainerPortStart { get; init; }
 
     /// <summary>== ContainerPortStart when not a range.</summary>
-    public int ContainerPortEnd { get; init; }
+    internal int ContainerPortEnd { get; init; }
 
     /// <summary>"tcp", "udp" or "sctp".</summary>
     public string Protocol { get; init; } = "tcp";
@@ -62,7 +62,7 @@ public sealed record PortPublication
             ContainerPortEnd = containerPort,
         });
 
-    public static PortPublication Random(int containerPort, string protocol = "tcp", string? hostIp = null) =>
+    internal static PortPublication Random(int containerPort, string protocol = "tcp", string? hostIp = null) =>
         Validated(new PortPublication
         {
             HostIp = StripBrackets(hostIp),

@@ -13,7 +13,7 @@ public sealed partial class DockerLab
     {
         // The session's services on the host (ListenOnHost) go too: they are part of what the lesson set up.
         StopHostListeners();
-        var report = await CleanMatchingAsync(SessionFilter(), _ => true, images, cancellationToken).ConfigureAwait(false);
+        var report = await CleanMatchingAsync(Session.SessionFilter(), _ => true, images, cancellationToken).ConfigureAwait(false);
         // Only a session that added a host firewall rule looks for them.
         return await AlsoFirewallRulesAsync(report, Volatile.Read(ref _addedFirewallRules) != 0, IsThisSession, cancellationToken).ConfigureAwait(false);
     }
@@ -22,7 +22,7 @@ public sealed partial class DockerLab
     public static async Task<CleanupReport> CleanAllAsync(bool images = true, CancellationToken cancellationToken = default)
     {
         using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
-        var report = await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
+        var report = await lab.CleanMatchingAsync(EngineSession.LabelFilter(LabLabels.Session), _ => true, images, cancellationToken).ConfigureAwait(false);
         return await lab.AlsoFirewallRulesAsync(report, look: true, _ => true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -33,7 +33,7 @@ public sealed partial class DockerLab
     public static async Task<CleanupReport> CleanThisProcessAsync(bool images = true, CancellationToken cancellationToken = default)
     {
         using var lab = await ConnectForCleaningAsync(cancellationToken).ConfigureAwait(false);
-        var report = await lab.CleanMatchingAsync(LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
+        var report = await lab.CleanMatchingAsync(EngineSession.LabelFilter(LabLabels.Session), IsOwnedByThisProcess, images, cancellationToken).ConfigureAwait(false);
         // Rules only where a container was this process's: a lesson that added a rule had its neighbour or target running.
         return await lab.AlsoFirewallRulesAsync(report, report.Containers.Count > 0, IsOwnedByThisProcess, cancellationToken).ConfigureAwait(false);
     }
@@ -47,7 +47,7 @@ public sealed partial class DockerLab
     /// </summary>
     internal async Task<CleanupReport> RemoveLeftoversAsync(CancellationToken cancellationToken)
     {
-        var report = await RemoveMatchingAsync(Client, LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken).ConfigureAwait(false);
+        var report = await RemoveMatchingAsync(Client, EngineSession.LabelFilter(LabLabels.Session), IsLeftover, images: false, cancellationToken).ConfigureAwait(false);
         return await AlsoFirewallRulesAsync(report, report.Containers.Count > 0, IsLeftover, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,7 +68,7 @@ public sealed partial class DockerLab
     /// connect is said so. (The leftovers removed while connecting are translated by ConnectAsync itself.)
     /// </summary>
     private Task<CleanupReport> CleanMatchingAsync(IDictionary<string, IDictionary<string, bool>> filter, Func<IDictionary<string, string>?, bool> select, bool images, CancellationToken cancellationToken) =>
-        EngineAsync("docker rm -f / docker network rm / docker volume rm / docker rmi (of the course's objects)",
+        Session.EngineAsync("docker rm -f / docker network rm / docker volume rm / docker rmi (of the course's objects)",
             () => RemoveMatchingAsync(Client, filter, select, images, cancellationToken));
 
     private static async Task<CleanupReport> RemoveMatchingAsync(

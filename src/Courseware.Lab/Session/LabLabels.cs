@@ -7,17 +7,17 @@ public static class LabLabels
     public const string Session = "courseware.session";
 
     /// <summary>The lesson (notebook) that created the resource.</summary>
-    public const string Lesson = "courseware.lesson";
+    internal const string Lesson = "courseware.lesson";
 
     /// <summary>The process that owns the session; when it is gone, its resources are leftovers of a killed run.</summary>
-    public const string OwnerPid = "courseware.owner.pid";
+    internal const string OwnerPid = "courseware.owner.pid";
 
     /// <summary>When that process started (UTC, to the second): a pid is reused, the pid and its start time are not (SessionOwner).</summary>
-    public const string OwnerStarted = "courseware.owner.started";
+    internal const string OwnerStarted = "courseware.owner.started";
 
     /// <summary>Which machine that pid lives on, so a shared engine never loses another host's live session.</summary>
-    public const string OwnerHost = "courseware.owner.host";
+    internal const string OwnerHost = "courseware.owner.host";
 
     /// <summary>Set on a base image built from the host's static busybox instead of pulled.</summary>
-    public const string Seeded = "courseware.seeded";
+    internal const string Seeded = "courseware.seeded";
 }

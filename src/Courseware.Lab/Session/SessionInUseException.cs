@@ -15,6 +15,6 @@ public sealed class SessionInUseException(string kind, string name, string other
             : $"It runs on another machine ({ownerHost ?? "unknown"}) against this engine: end it there, or, if it is gone, remove what it left: " +
               $"docker rm -f $(docker ps -aq --filter label={LabLabels.Session}={otherSession})")
 {
-    public string OtherSession { get; } = otherSession;
+    internal string OtherSession { get; } = otherSession;
     public override string Title => "Lesson already running";
 }

@@ -13,7 +13,7 @@ public sealed class ServiceCommands
     private DockerClient Client => _session.Client;
 
     /// <summary>How long create and scale wait for the tasks to run, as <c>docker service create</c> (without -d) does.</summary>
-    public static TimeSpan ConvergeTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    internal static TimeSpan ConvergeTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// <c>docker service create --name NAME [--replicas N | --mode global] [--network NET] [--endpoint-mode M] [--publish P] IMAGE</c>,

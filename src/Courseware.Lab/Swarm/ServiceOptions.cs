@@ -86,9 +86,6 @@ public sealed record ServiceTask(string Id, string Name, string Node, string Des
 {
     public string ShortId => Id[..Math.Min(12, Id.Length)];
 
-    /// <summary>The addresses without their prefix length.</summary>
-    public IReadOnlyList<string> IpAddresses => Addresses.Select(a => a.Split('/')[0]).ToList();
-
     public override string ToString() =>
         $"{ShortId} {Name,-8} {Node,-6} {DesiredState,-8} {CurrentState}{(Error.Length == 0 ? "" : $" ({Error})")} {string.Join(", ", Addresses)}";
 }

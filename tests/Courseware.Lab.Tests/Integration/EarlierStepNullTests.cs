@@ -13,7 +13,7 @@ public sealed class EarlierStepNullTests : LabTest
 
     private static readonly string[] Covered =
     [
-        "DockerLab.HttpGetAsync(Container)", "DockerLab.UrlOf(Container)", "DockerLab.WaitForHttpAsync(Container)", "DockerLab.WaitForPortAsync(Container)",
+        "DockerLab.HttpGetAsync(Container)", "DockerLab.UrlOf(Container)", "DockerLab.WaitForHttpAsync(Container)",
         "DockerLab.TryFromNeighbourAsync(LanNeighbour)", "DockerLab.BlockIncomingFromAsync(LanNeighbour)", "DockerLab.LimitPublishedPortAsync(LanNeighbour)",
         "Check.ServesAsync(ContainerDetails)",
         "LanExposureReport.From(LanNeighbour)", "LanExposure.SeenOrExpected(LanNeighbour)", "PortChecks.RequestedHostPort(ContainerDetails)",
@@ -44,7 +44,6 @@ public sealed class EarlierStepNullTests : LabTest
         Assert.Equal(StartsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.HttpGetAsync(web))).Problem);
         Assert.Equal(StartsIt, Assert.Throws<EarlierStepNotRunException>(() => DockerLab.UrlOf(web)).Problem);
         Assert.Equal(StartsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.WaitForHttpAsync(web))).Problem);
-        Assert.Equal(StartsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.WaitForPortAsync(web))).Problem);
         Assert.Equal(AddsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.TryFromNeighbourAsync(neighbour, "the host", "10.250.0.1", 80))).Problem);
         Assert.Equal(AddsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.BlockIncomingFromAsync(neighbour))).Problem);
         Assert.Equal(AddsIt, (await Assert.ThrowsAsync<EarlierStepNotRunException>(() => Lab.LimitPublishedPortAsync(8100, neighbour))).Problem);
