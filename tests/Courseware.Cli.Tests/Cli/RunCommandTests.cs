@@ -1,9 +1,15 @@
-using System.Text.Json.Nodes;
+using ApprovalTests;
+using ApprovalTests.Reporters;
 using Courseware.Cli.Tests.Support;
 
 namespace Courseware.Cli.Tests.Cli;
 
-/// <summary><c>courseware run</c> as a process, on fixture notebooks that need no Docker.</summary>
+/// <summary>
+/// <c>courseware run</c> as a process, on fixture notebooks that need no Docker. What it prints is asserted line by
+/// line; the executed notebook it writes is compared whole, as a <see cref="NotebookSnapshot"/>, against
+/// <c>RunCommandTests.NAME.approved.txt</c> (a change fails with a <c>.received.txt</c> beside it to review).
+/// </summary>
+[UseReporter(typeof(QuietReporter))]
 public sealed class RunCommandTests
 {
     private static Task<CliRun> Run(string output, params string[] args) =>
@@ -24,45 +30,11 @@ public sealed class RunCommandTests
         Assert.Contains(Path.Combine(output, "values.html"), run.Output);
         Assert.Matches(@"^Notebooks: 1 succeeded, 0 did not, in \d+\.\d\d s\.$", run.Lines.Last(l => l.Length > 0));
 
+        // The whole executed notebook: format, ids, counts, tags, the injected cell, each output's type, mime types and text.
         var notebook = new ExecutedNotebook(Path.Combine(output, "values.ipynb"));
-        Assert.Equal(4, (int?)notebook.Root["nbformat"]);
-        Assert.Equal(5, (int?)notebook.Root["nbformat_minor"]);
-        Assert.Equal(".net-csharp", (string?)notebook.Root["metadata"]!["kernelspec"]!["name"]);
-        Assert.Equal("csharp", (string?)notebook.Root["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
-        var ids = notebook.Cells.Select(c => (string?)c["id"]).ToList();
-        Assert.All(ids, id => Assert.Matches("^[a-zA-Z0-9-_]{1,64}$", id));
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-
-        var code = notebook.CodeCells;
-        Assert.Equal(Enumerable.Range(1, 7).Cast<int?>(), code.Select(ExecutedNotebook.ExecutionCount));
-        Assert.Equal(["parameters"], ExecutedNotebook.Tags(code[0]));
-        var injected = code[1];
-        Assert.Equal(["injected-parameters"], ExecutedNotebook.Tags(injected));
-        Assert.Equal("csharp", (string?)injected["metadata"]!["polyglot_notebook"]!["kernelName"]);
-        Assert.Equal("""
-            // Parameters injected by courseware run (--param).
-            hostPort = 9090;
-            bindAddress = "127.0.0.1";
-            ratio = 0.75d;
-            """.ReplaceLineEndings("\n"), ExecutedNotebook.Source(injected));
-
-        Assert.Equal("hostPort=9090 bindAddress=127.0.0.1 verbose=False ratio=0.75 big=5000000000\n", ExecutedNotebook.Stdout(notebook.Cell("print-parameters")));
-
-        var returned = ExecutedNotebook.Outputs(notebook.Cell("return-value")).Single();
-        Assert.Equal("execute_result", (string?)returned["output_type"]);
-        Assert.Equal(4, (int?)returned["execution_count"]);
-        Assert.Contains("9091", ExecutedNotebook.Join(returned["data"]!["text/html"]));
-
-        var displayed = ExecutedNotebook.Outputs(notebook.Cell("display-html"));
-        Assert.Equal(["display_data", "stream"], displayed.Select(o => (string?)o["output_type"]));
-        Assert.Equal("<b>bold from a cell</b>", ExecutedNotebook.Join(displayed[0]["data"]!["text/html"]));
-        Assert.Equal("stderr", (string?)displayed[1]["name"]);
-
-        var table = ExecutedNotebook.Outputs(notebook.Cell("table")).Single();
-        Assert.Contains("<table>", ExecutedNotebook.Join(table["data"]!["text/html"]));
-
-        // The process working directory was the notebook's folder.
-        Assert.Equal("working directory: Fixtures\nHello from the fixture folder.\n", ExecutedNotebook.Stdout(notebook.Cell("working-directory")));
+        Approvals.Verify(new NotebookSnapshot().Of(notebook));
+        // Polyglot Notebooks runs a cell in the kernel its metadata names; the injected cell is the runner's own.
+        Assert.Equal("csharp", (string?)notebook.Cell("injected-parameters")["metadata"]!["polyglot_notebook"]!["kernelName"]);
     }
 
     [Fact]
@@ -102,13 +74,7 @@ public sealed class RunCommandTests
         Assert.Contains("✗ missing-error.ipynb failed", run.Output);
         Assert.Contains("Notebooks: 1 succeeded, 1 did not", run.Output);
 
-        var notebook = new ExecutedNotebook(Path.Combine(output, "expected-error.ipynb"));
-        var error = ExecutedNotebook.Outputs(notebook.CodeCells[1]).Single();
-        Assert.Equal("error", (string?)error["output_type"]);
-        Assert.Equal("InvalidOperationException", (string?)error["ename"]);
-        Assert.Equal("this failure is the lesson", (string?)error["evalue"]);
-        Assert.Contains(error["traceback"]!.AsArray(), l => ((string?)l)!.Contains("InvalidOperationException: this failure is the lesson"));
-        Assert.Equal("after the expected error\n", ExecutedNotebook.Stdout(notebook.CodeCells[2]));
+        Approvals.Verify(new NotebookSnapshot().Of(new ExecutedNotebook(Path.Combine(output, "expected-error.ipynb"))));
     }
 
     [Fact]
@@ -124,9 +90,7 @@ public sealed class RunCommandTests
         Assert.Contains("✗ failing.ipynb failed", run.Output);
         Assert.Contains("cell 2 failed; 2 cells not run", run.Output);
 
-        var cells = new ExecutedNotebook(Path.Combine(output, "failing.ipynb")).CodeCells;
-        Assert.Equal([1, 2, null, null], cells.Select(ExecutedNotebook.ExecutionCount));
-        Assert.Empty(ExecutedNotebook.Outputs(cells[2]));
+        Approvals.Verify(new NotebookSnapshot().Of(new ExecutedNotebook(Path.Combine(output, "failing.ipynb"))));
     }
 
     [Fact]
@@ -141,10 +105,7 @@ public sealed class RunCommandTests
         Assert.Contains("CompilationError: (1,18): error CS0029", run.Output);
         Assert.Contains("cell 2 failed, cell 4 failed", run.Output);
 
-        var cells = new ExecutedNotebook(Path.Combine(output, "failing.ipynb")).CodeCells;
-        Assert.Equal([1, 2, 3, 4], cells.Select(ExecutedNotebook.ExecutionCount));
-        Assert.Equal("after\n", ExecutedNotebook.Stdout(cells[2]));
-        Assert.Equal("CompilationError", (string?)ExecutedNotebook.Outputs(cells[3]).Single()["ename"]);
+        Approvals.Verify(new NotebookSnapshot().Of(new ExecutedNotebook(Path.Combine(output, "failing.ipynb"))));
     }
 
     [Fact]
@@ -159,9 +120,7 @@ public sealed class RunCommandTests
         Assert.Contains("cell 2 timeout; 1 cell not run", run.Output);
         Assert.InRange(run.Duration, TimeSpan.Zero, TimeSpan.FromSeconds(45));
 
-        var cells = new ExecutedNotebook(Path.Combine(output, "endless.ipynb")).CodeCells;
-        Assert.Equal("CellTimeoutError", (string?)ExecutedNotebook.Outputs(cells[1]).Single()["ename"]);
-        Assert.Null(ExecutedNotebook.ExecutionCount(cells[2]));
+        Approvals.Verify(new NotebookSnapshot().Of(new ExecutedNotebook(Path.Combine(output, "endless.ipynb"))));
     }
 
     /// <summary>
@@ -187,15 +146,9 @@ public sealed class RunCommandTests
         var run = await Run(output, Paths.Fixture("progress.ipynb"), "--format", "ipynb");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var cells = new ExecutedNotebook(Path.Combine(output, "progress.ipynb")).CodeCells;
-        var progress = Assert.Single(ExecutedNotebook.Outputs(cells[0]));
-        Assert.Equal("display_data", (string?)progress["output_type"]);
-        Assert.Equal("step 5 of 5", ExecutedNotebook.Join(progress["data"]!["text/plain"]));
-
-        // object.Display() in this .NET Interactive build updates under another id than it displayed: the first
-        // state stays, the intermediate ones are collapsed into the last.
-        var status = ExecutedNotebook.Outputs(cells[1]).Select(o => ExecutedNotebook.Join(o["data"]!["text/plain"])).ToList();
-        Assert.Equal(["status: starting", "status: done"], status);
+        // The first cell keeps one display: "step 5 of 5". object.Display() in this .NET Interactive build updates under
+        // another id than it displayed: the first state stays, the intermediate ones are collapsed into the last.
+        Approvals.Verify(new NotebookSnapshot().Of(new ExecutedNotebook(Path.Combine(output, "progress.ipynb"))));
         Assert.False(File.Exists(Path.Combine(output, "progress.html")));
     }
 
@@ -212,11 +165,8 @@ public sealed class RunCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var headers = run.Lines.Where(l => l.StartsWith("▶", StringComparison.Ordinal)).ToList();
         Assert.Equal(["▶ a-expected.ipynb (3 code cells)", "▶ b-relative.ipynb (2 code cells)"], headers);
-        var relative = new ExecutedNotebook(Path.Combine(output, "b-relative.ipynb"));
-        Assert.Equal("Courseware.Lab.LabLabels\n", ExecutedNotebook.Stdout(relative.CodeCells[1]));
         // The source had nbformat 4.4 and no ids; the executed copy is 4.5 with ids.
-        Assert.Equal(5, (int?)relative.Root["nbformat_minor"]);
-        Assert.All(relative.Cells, c => Assert.NotNull((string?)c["id"]));
+        Approvals.Verify(new NotebookSnapshot().Of(new ExecutedNotebook(Path.Combine(output, "b-relative.ipynb"))));
     }
 
     [Fact]
