@@ -24,9 +24,9 @@
 #   scripts/use-engine.sh status     what answers on each socket: engine, version, API, rootless or not
 #
 # bookworm and sid are exclusive: both want docker0 and the iptables chains, so selecting one stops the other first.
-# Every engine selected gets busybox:stable (scripts/seed-base-image.sh) and, with COURSEWARE_OFFLINE_DNS=1 (CI),
-# --dns 127.0.0.1 (scripts/daemon.sh). Idempotent: an engine already running with those flags is left alone (under a
-# second); one running without them is restarted with them.
+# Every engine selected gets busybox:stable (scripts/seed-base-image.sh, i.e. `courseware seed`) and, with
+# COURSEWARE_OFFLINE_DNS=1 (CI), --dns 127.0.0.1 (scripts/daemon.sh). Idempotent: an engine already running with those
+# flags is left alone (its seed: about a second); one running without them is restarted with them.
 #
 # stdout is one line for the caller's shell, everything else goes to stderr:
 #   eval "$(scripts/use-engine.sh rootless)"   # export DOCKER_HOST=unix:///run/user/<uid>/docker.sock
@@ -286,8 +286,11 @@ use_rootless() {
     stop_rootless
   fi
   [ -n "$(rootlesskit_pid)" ] && [ -n "$(describe "$(rootless_host)")" ] || { stop_rootless; start_rootless; }
+  # Seeded by whoever runs this (root reaches the user's socket; the user runs its own copy of the tree), so the runner
+  # is read from this tree and built here if missing, never by the user in a tree it may not write. Not from stdin: a
+  # `rootless -- CMD` reads it (test.sh pipes its tar).
+  seed "$(rootless_host)" </dev/null
   rootless_env
-  "${as_user[@]}" "$scripts_dir/seed-base-image.sh" </dev/null
   say "rootless: $(describe "$(rootless_host)") on $(rootless_host), user $rootless_user"
   if [ $# -gt 0 ]; then exec "${as_user[@]}" "$@"; else echo "export DOCKER_HOST=$(rootless_host)"; fi
 }
