@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists (seed-base-image.sh).
+# Makes a Docker engine answer on this machine, and makes sure the lessons' base image exists (seed-base-image.sh:
+# `courseware seed`, the runner published into build/cli/ first on a fresh machine).
 # Idempotent: installs only what is missing, starts dockerd only if no engine answers.
 # The engine it starts is Debian's plain `dockerd` (bookworm: 20.10; with --dns 127.0.0.1 when COURSEWARE_OFFLINE_DNS=1,
 # see daemon.sh); scripts/use-engine.sh switches to other engines and stops them.

@@ -24,11 +24,12 @@ public static class Program
     }
 
     public static RootCommand BuildRootCommand(ConsoleStreams streams) =>
-        new("courseware: runs the Docker networking lessons headless, exports them, writes their student versions, and checks this machine for them.")
+        new("courseware: runs the Docker networking lessons headless, exports them, writes their student versions, checks this machine for them and seeds their base image.")
         {
             RunCommand.Create(streams),
             DoctorCommand.Create(streams),
             CleanCommand.Create(streams),
+            SeedCommand.Create(streams),
             FiguresCommand.Create(streams),
             StudentCommand.Create(streams),
             KernelCommand.Create(streams),

@@ -19,18 +19,10 @@ public static class CleanCommand
             {
                 report = await DockerLab.CleanAllAsync(images: !parse.GetValue(keepImages), cancellationToken).ConfigureAwait(false);
             }
-            catch (UnsupportedEngineException e)
-            {
-                // Not Docker (Podman): no lesson ran on it, so there is nothing of the course's to remove; exit 3 as doctor and run do.
-                console.MarkupLine($"[yellow]⊘ not-on-engine: {Markup.Escape(e.Problem)}[/]");
-                console.MarkupLine($"  [grey]fix:[/] {Markup.Escape(e.Fix)}");
-                return RunCommand.ExitNotOnThisEngine;
-            }
             catch (LabException e)
             {
-                console.MarkupLine($"[red]✗ {Markup.Escape(e.Problem)}[/]");
-                console.MarkupLine($"  [grey]fix:[/] {Markup.Escape(e.Fix)}");
-                return 1;
+                // Not Docker (Podman): no lesson ran on it, so there is nothing of the course's to remove (exit 3).
+                return EngineFailure.Report(console, e);
             }
             foreach (var name in report.Containers) console.MarkupLine($"removed container {Markup.Escape(name)}");
             foreach (var name in report.Networks) console.MarkupLine($"removed network   {Markup.Escape(name)}");
