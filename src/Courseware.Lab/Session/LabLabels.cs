@@ -19,5 +19,5 @@ public static class LabLabels
     internal const string OwnerHost = "courseware.owner.host";
 
     /// <summary>Set on a base image built from the host's static busybox instead of pulled.</summary>
-    internal const string Seeded = "courseware.seeded";
+    public const string Seeded = "courseware.seeded";
 }
