@@ -5,14 +5,15 @@
 # stays the line its caller evals; the exit code is courseware's (0, 1 with the problem and fix, 3 not Docker).
 # Arguments go to `courseware seed` (--image IMAGE).
 #
-# The runner is build/cli/ (scripts/build-runner.sh), published first when missing: ensure-docker.sh runs on a fresh
+# The runner is build/cli/ (scripts/build-runner.sh), published first when missing or older than the sources: ensure-docker.sh runs on a fresh
 # machine before anything is built. It is started with `dotnet courseware.dll`, which needs only read access, so root
 # may run it against any engine, the rootless one included (use-engine.sh does), and the rootless user from its copy
 # of the tree.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 runner=$repo/build/cli/courseware.dll
-if [ ! -f "$runner" ]; then
+# Published again when a source file is newer than it: a runner left from an older checkout may lack `seed`.
+if [ ! -f "$runner" ] || [ -n "$(find "$repo/src" \( -name '*.cs' -o -name '*.csproj' \) -newer "$runner" -print -quit)" ]; then
   printf '[seed-base-image] publishing the runner into build/cli first (scripts/build-runner.sh, about 1.5 min once)\n' >&2
   "$repo/scripts/build-runner.sh" >/dev/null
 fi
