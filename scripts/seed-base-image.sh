@@ -5,8 +5,8 @@
 # stays the line its caller evals; the exit code is courseware's (0, 1 with the problem and fix, 3 not Docker).
 # Arguments go to `courseware seed` (--image IMAGE).
 #
-# The runner is build/cli/ (scripts/build-runner.sh), published first when missing or older than the sources: ensure-docker.sh runs on a fresh
-# machine before anything is built. It is started with `dotnet courseware.dll`, which needs only read access, so root
+# The runner is build/cli/ (scripts/build-runner.sh), published first when missing or older than the sources:
+# ensure-docker.sh runs on a fresh machine before anything is built. It is started with `dotnet courseware.dll`, which needs only read access, so root
 # may run it against any engine, the rootless one included (use-engine.sh does), and the rootless user from its copy
 # of the tree.
 set -euo pipefail

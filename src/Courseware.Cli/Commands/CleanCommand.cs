@@ -21,7 +21,7 @@ public static class CleanCommand
             }
             catch (LabException e)
             {
-                // Not Docker (Podman): no lesson ran on it, so there is nothing of the course's to remove (exit 3).
+                // Exit 1 with the problem and fix; 3 on an engine that is not Docker (Podman): no lesson ran there, nothing to remove.
                 return EngineFailure.Report(console, e);
             }
             foreach (var name in report.Containers) console.MarkupLine($"removed container {Markup.Escape(name)}");
