@@ -43,19 +43,18 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
         {
             var (session, expected) = await LessonExerciseTests.WriteSessionAsync(name, folder);
             var document = NotebookDocument.Load(session);
-            int? kernelPid;
-            var runs = new List<(NotebookCell Cell, KernelSubmission First, KernelSubmission Second)>();
-            await using (var kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = Path.GetDirectoryName(session)!, ToolDirectory = Paths.RepoRoot }))
+            var (runs, kernelPid, crash) = await RunTwiceEachAsync(document, session);
+            if (crash is not null)
             {
-                kernelPid = kernel.KernelProcessId;
-                foreach (var cell in document.Cells.Where(c => c.IsCode && c.Source.Trim().Length > 0))
-                {
-                    var language = cell.KernelNameOr(document.DefaultKernelName);
-                    var first = await kernel.SubmitCodeAsync(cell.Source, language, TimeSpan.FromMinutes(2));
-                    var second = await kernel.SubmitCodeAsync(cell.Source, language, TimeSpan.FromMinutes(2));
-                    runs.Add((cell, first, second));
-                    log.WriteLine($"{cell.Id} {(first.Succeeded ? "ok" : "FAILED")} {first.Duration.TotalSeconds:0.00} s, again {(second.Succeeded ? "ok" : "FAILED")} {second.Duration.TotalSeconds:0.00} s");
-                }
+                // The pinned kernel's own compiler (Roslyn 5.0.0-2.25567.12 inside dotnet-interactive 1.0.712001) can
+                // crash while emitting a submission: a NullReferenceException in Microsoft.Cci.MetadataWriter, on a cell
+                // it compiled a moment before. Seen once, on one leg of one CI run; 34 runs of this lesson here (under
+                // CPU load, and with a tiny GC budget) never showed it. After it every submission fails the same way
+                // until the kernel restarts, which is what the README tells a learner to do. So the session is replayed
+                // once in a fresh kernel, as the learner's Restart would; a second crash fails the test.
+                log.WriteLine($"the official kernel's compiler crashed at {crash}; replaying the session once in a fresh kernel");
+                (runs, kernelPid, crash) = await RunTwiceEachAsync(document, session);
+                Assert.True(crash is null, $"The official kernel's compiler crashed again, at {crash}.");
             }
 
             static bool Untouched(NotebookCell c) => c.Source.Contains(SolutionRegions.FailingLine, StringComparison.Ordinal);
@@ -83,4 +82,53 @@ public sealed class OfficialKernelLessonTests(ITestOutputHelper log)
             return 0;
         });
     }
+
+    /// <summary>
+    /// The replay above is for the compiler's crash alone: a lesson's own NullReferenceException (a null from a failed
+    /// cell), a compile error, or the exercise waiting for code must still fail the test.
+    /// </summary>
+    [Fact]
+    public void Only_the_compilers_own_crash_counts_as_one()
+    {
+        const string crash = """
+            System.NullReferenceException: Object reference not set to an instance of an object.
+               at Microsoft.CodeAnalysis.CSharp.Symbols.NamedTypeSymbol.Microsoft.Cci.ITypeDefinitionMember.get_ContainingTypeDefinition()
+               at Microsoft.Cci.MetadataWriter.<GetConsolidatedTypeParameters>g__getConsolidatedTypeParameters|104_0(ITypeDefinition typeDef, ITypeDefinition owner)
+               at Microsoft.Cci.FullMetadataWriter.CreateIndicesForNonTypeMembers(ITypeDefinition typeDef)
+               at Microsoft.CodeAnalysis.Compilation.Emit(Stream peStream, Stream pdbStream, Stream xmlDocumentationStream, Stream win32Resources, IEnumerable`1 manifestResources, EmitOptions options, CancellationToken cancellationToken)
+               at Microsoft.CodeAnalysis.Scripting.ScriptBuilder.Emit(Stream peStream, Stream pdbStreamOpt, Compilation compilation, EmitOptions options, CancellationToken cancellationToken)
+            """;
+        static KernelSubmission Failed(string? message) => new("t", "code", false, message, [], TimeSpan.Zero);
+        Assert.True(IsCompilerCrash(Failed(crash)));
+        Assert.False(IsCompilerCrash(Failed("System.NullReferenceException: Object reference not set to an instance of an object.\n   at Submission#12.<<Initialize>>d__0.MoveNext()")));
+        Assert.False(IsCompilerCrash(Failed("(2,7): error CS0103: The name 'web' does not exist in the current context")));
+        Assert.False(IsCompilerCrash(Failed("Courseware.Lab.ExerciseNotDoneException: This exercise is waiting for your code.")));
+        Assert.False(IsCompilerCrash(Failed(null)));
+        Assert.False(IsCompilerCrash(new KernelSubmission("t", "code", true, crash, [], TimeSpan.Zero)));
+    }
+
+    /// <summary>Every code cell of the session, twice in a row, in one official kernel; stops at a compiler crash.</summary>
+    private async Task<(List<(NotebookCell Cell, KernelSubmission First, KernelSubmission Second)> Runs, int? KernelPid, string? Crash)> RunTwiceEachAsync(NotebookDocument document, string session)
+    {
+        var runs = new List<(NotebookCell Cell, KernelSubmission First, KernelSubmission Second)>();
+        await using var kernel = await OfficialKernel.StartAsync(new OfficialKernelOptions { WorkingDirectory = Path.GetDirectoryName(session)!, ToolDirectory = Paths.RepoRoot });
+        foreach (var cell in document.Cells.Where(c => c.IsCode && c.Source.Trim().Length > 0))
+        {
+            var language = cell.KernelNameOr(document.DefaultKernelName);
+            var first = await kernel.SubmitCodeAsync(cell.Source, language, TimeSpan.FromMinutes(2));
+            var second = await kernel.SubmitCodeAsync(cell.Source, language, TimeSpan.FromMinutes(2));
+            runs.Add((cell, first, second));
+            log.WriteLine($"{cell.Id} {(first.Succeeded ? "ok" : "FAILED")} {first.Duration.TotalSeconds:0.00} s, again {(second.Succeeded ? "ok" : "FAILED")} {second.Duration.TotalSeconds:0.00} s");
+            if (IsCompilerCrash(first) || IsCompilerCrash(second))
+                return (runs, kernel.KernelProcessId, $"{cell.Id} (run {(IsCompilerCrash(first) ? 1 : 2)})");
+        }
+        return (runs, kernel.KernelProcessId, null);
+    }
+
+    /// <summary>The compiler's own crash while emitting, told from any failure of the lesson's code, which never reaches emit.</summary>
+    internal static bool IsCompilerCrash(KernelSubmission submission) =>
+        !submission.Succeeded && submission.FailureMessage is { } failure
+        && failure.StartsWith("System.NullReferenceException", StringComparison.Ordinal)
+        && failure.Contains("at Microsoft.Cci.MetadataWriter.", StringComparison.Ordinal)
+        && failure.Contains("at Microsoft.CodeAnalysis.Compilation.Emit(", StringComparison.Ordinal);
 }
