@@ -65,5 +65,6 @@ public sealed class SeedCommandTests
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains(run.Lines, l => l.StartsWith($"⊘ not-on-engine: The engine at {podman.Endpoint} is Podman 4.", StringComparison.Ordinal));
         Assert.Contains(run.Lines, l => l.StartsWith("  fix: Use Docker:", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", run.Output + run.Error);
     }
 }
